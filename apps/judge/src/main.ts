@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigValidationError, JudgeConfig, loadConfig, stopWithSupervisor } from '@app/config';
+import { DatabaseUnreachableError, assertDatabaseReachable } from '@app/db';
+import { Logger } from 'nestjs-pino';
+import { JudgeModule } from './judge.module.js';
+
+async function main(): Promise<void> {
+  stopWithSupervisor();
+  const config = loadConfig('the judge', JudgeConfig);
+  await assertDatabaseReachable(config.DATABASE_URL);
+  const app = await NestFactory.createApplicationContext(JudgeModule.register(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  // Nothing is queued for the judge yet; keep the process up until a shutdown signal arrives.
+  setInterval(() => undefined, 1 << 30);
+  app.get(Logger).log(`Judge ready (concurrency ${config.JUDGE_CONCURRENCY})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigValidationError || error instanceof DatabaseUnreachableError) {
+    console.error(error.message);
+  } else {
+    console.error('The judge failed to start:', error);
+  }
+  process.exit(1);
+});

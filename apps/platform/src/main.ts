@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigValidationError, PlatformConfig, loadConfig, redactUrl } from '@app/config';
+import {
+  DatabaseUnreachableError,
+  EmbeddedPostgresError,
+  assertDatabaseReachable,
+  runPendingMigrations,
+  startEmbeddedPostgres,
+  type RunningPostgres,
+} from '@app/db';
+import { InstanceLock, InstanceLockedError } from './instance-lock.js';
+import { readOrCreateSecret } from './local-secrets.js';
+import { ProcessSupervisor } from './process-supervisor.js';
+import { waitUntilHealthy } from './wait-until-healthy.js';
+
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const READY_TIMEOUT_MS = 60_000;
+
+const say = (message: string): void => console.log(`[assay] ${message}`);
+
+/**
+ * `npm start`: the whole platform on one machine. Without DATABASE_URL it runs an embedded
+ * PostgreSQL in DATA_DIR; it migrates, then supervises the API and the judge until stopped.
+ */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfig('Assay', PlatformConfig);
+  const dataDir = resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const lock = InstanceLock.acquire(join(dataDir, 'assay.pid'));
+
+  let database: RunningPostgres | undefined;
+  let supervisor: ProcessSupervisor | undefined;
+  let shuttingDown = false;
+  const shutdown = async (code: number): Promise<never> => {
+    if (shuttingDown) return new Promise<never>(() => undefined);
+    shuttingDown = true;
+    say('stopping…');
+    await supervisor?.stopAll();
+    await database?.stop().catch((error: unknown) => say(`PostgreSQL did not stop cleanly: ${String(error)}`));
+    lock.release();
+    say('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    if (config.DATABASE_URL) {
+      await assertDatabaseReachable(config.DATABASE_URL);
+      say(`using PostgreSQL at ${redactUrl(config.DATABASE_URL)}`);
+    } else {
+      database = await startEmbeddedPostgres({
+        dataDir: join(dataDir, 'postgres'),
+        port: config.EMBEDDED_POSTGRES_PORT,
+        database: 'assay',
+        reclaimOrphan: true,
+      });
+      say(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}, data in ${join(dataDir, 'postgres')}`);
+    }
+    const databaseUrl = config.DATABASE_URL ?? database!.url;
+    const applied = await runPendingMigrations(databaseUrl);
+    say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+
+    const jwtSecret = config.JWT_SECRET ?? (config.NODE_ENV === 'production' ? undefined : readOrCreateSecret(join(dataDir, 'jwt-secret')));
+    if (!jwtSecret) {
+      throw new ConfigValidationError('Assay', [
+        { variable: 'JWT_SECRET', problem: 'is required in production: at least 32 characters', received: undefined },
+      ]);
+    }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: jwtSecret,
+      PORT: String(config.PORT),
+      LOG_LEVEL: config.LOG_LEVEL,
+      NODE_ENV: config.NODE_ENV,
+      JUDGE_CONCURRENCY: String(config.JUDGE_CONCURRENCY),
+    };
+    supervisor = new ProcessSupervisor((name) => {
+      say(`${name} keeps crashing; giving up`);
+      void shutdown(1);
+    }, say);
+    supervisor.start({ name: 'api', script: join(DIST, 'apps/api/src/main.js'), env });
+    supervisor.start({ name: 'judge', script: join(DIST, 'apps/judge/src/main.js'), env });
+
+    const url = `http://localhost:${config.PORT}`;
+    await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/ready`, READY_TIMEOUT_MS);
+    say(`Assay is up on ${url} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s). Ctrl+C stops it.`);
+  } catch (error) {
+    report(error);
+    await shutdown(1);
+  }
+}
+
+function report(error: unknown): void {
+  const known =
+    error instanceof ConfigValidationError ||
+    error instanceof DatabaseUnreachableError ||
+    error instanceof EmbeddedPostgresError ||
+    error instanceof InstanceLockedError;
+  console.error(known ? (error as Error).message : error);
+}
+
+main().catch((error: unknown) => {
+  report(error);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { IsString, MinLength } from 'class-validator';
+import { DatabaseConfig, IntegerBetween, IsPort } from './common.config.js';
+
+/** The API process: HTTP and the socket.io gateway. */
+export class ApiConfig extends DatabaseConfig {
+  @IsPort()
+  PORT = 3000;
+
+  @IsString({ message: 'is required: a secret of at least 32 characters used to sign access tokens' })
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  JWT_SECRET!: string;
+
+  /** How long a shutdown waits for in-flight requests before closing their connections. */
+  @IntegerBetween(1000, 120000, 'milliseconds')
+  SHUTDOWN_GRACE_MS = 10000;
+}

@@ -1,0 +1,9 @@
+export { startTestApi, testApiConfig, type RunningTestApi } from './test-api.js';
+export {
+  TEST_EMBEDDED,
+  createTestDatabase,
+  dropDatabase,
+  serverUrlOf,
+  testServerUrl,
+  type TestDatabase,
+} from './test-server.js';
