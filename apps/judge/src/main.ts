@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   await app.init();
   // Nothing is queued for the judge yet; keep the process up until a shutdown signal arrives.
   setInterval(() => undefined, 1 << 30);
-  app.get(Logger).log(`Judge ready (concurrency ${config.JUDGE_CONCURRENCY})`);
+  console.log(`Assay judge ready (concurrency ${config.JUDGE_CONCURRENCY})`);
 }
 
 main().catch((error: unknown) => {

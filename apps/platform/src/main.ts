@@ -102,7 +102,7 @@ function report(error: unknown): void {
     error instanceof DatabaseUnreachableError ||
     error instanceof EmbeddedPostgresError ||
     error instanceof InstanceLockedError;
-  console.error(known ? (error as Error).message : error);
+  console.error(known ? (error).message : error);
 }
 
 main().catch((error: unknown) => {

@@ -50,7 +50,7 @@ async function main([command, name]: string[]): Promise<void> {
       await dataSource.destroy();
     } else {
       await runPendingMigrations(url);
-      await generateFrom(url, name!);
+      await generateFrom(url, name);
     }
   } finally {
     await embedded?.stop();

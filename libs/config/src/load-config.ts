@@ -4,11 +4,11 @@ import { ConfigValidationError, type ConfigProblem } from './config-validation.e
 
 const SECRET_VARIABLES = /SECRET|PASSWORD|TOKEN/;
 
-function describeValue(variable: string, value: unknown): string | undefined {
+function describeValue(variable: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (SECRET_VARIABLES.test(variable)) return '<hidden>';
-  if (variable.endsWith('_URL')) return redactUrl(String(value));
-  return String(value);
+  if (variable.endsWith('_URL')) return redactUrl(value);
+  return value;
 }
 
 /** Hides the password of a connection URL so that errors and logs never print it. */
@@ -22,7 +22,7 @@ export function redactUrl(url: string): string {
   }
 }
 
-function toProblems(errors: ValidationError[], env: Record<string, unknown>): ConfigProblem[] {
+function toProblems(errors: ValidationError[], env: Record<string, string>): ConfigProblem[] {
   return errors.map((error) => ({
     variable: error.property,
     problem: [...new Set(Object.values(error.constraints ?? {}))].join('; '),
@@ -39,7 +39,9 @@ export function loadConfig<T extends object>(
   schema: ClassConstructor<T>,
   env: NodeJS.ProcessEnv = process.env,
 ): T {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
   const config = plainToInstance(schema, present, { exposeDefaultValues: true, enableImplicitConversion: false });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
   if (errors.length > 0) throw new ConfigValidationError(app, toProblems(errors, present));
