@@ -1,1 +1,2 @@
-export {};
+export * from './verdict.js';
+export * from './harnesses/harness.js';
