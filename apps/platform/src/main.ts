@@ -65,7 +65,9 @@ async function main(): Promise<void> {
     const applied = await runPendingMigrations(databaseUrl);
     say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
 
-    const jwtSecret = config.JWT_SECRET ?? (config.NODE_ENV === 'production' ? undefined : readOrCreateSecret(join(dataDir, 'jwt-secret')));
+    const jwtSecret =
+      config.JWT_SECRET ??
+      (config.NODE_ENV === 'production' ? undefined : readOrCreateSecret(join(dataDir, 'jwt-secret')));
     if (!jwtSecret) {
       throw new ConfigValidationError('Assay', [
         { variable: 'JWT_SECRET', problem: 'is required in production: at least 32 characters', received: undefined },
@@ -102,7 +104,7 @@ function report(error: unknown): void {
     error instanceof DatabaseUnreachableError ||
     error instanceof EmbeddedPostgresError ||
     error instanceof InstanceLockedError;
-  console.error(known ? (error).message : error);
+  console.error(known ? error.message : error);
 }
 
 main().catch((error: unknown) => {

@@ -89,7 +89,13 @@ function registerMigration(className: string, file: string): void {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = [ConfigValidationError, DatabaseUnreachableError, EmbeddedPostgresError, InstanceLockedError, UsageError];
+  const known = [
+    ConfigValidationError,
+    DatabaseUnreachableError,
+    EmbeddedPostgresError,
+    InstanceLockedError,
+    UsageError,
+  ];
   console.error(known.some((type) => error instanceof type) ? (error as Error).message : error);
   process.exit(1);
 });

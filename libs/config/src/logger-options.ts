@@ -15,7 +15,9 @@ export function buildLoggerOptions(config: CommonConfig, app: string, pretty = p
         censor: '[redacted]',
       },
       autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/ready' },
-      ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+      ...(pretty
+        ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } }
+        : {}),
     },
   };
 }

@@ -8,6 +8,10 @@ export {
 } from './database-admin.js';
 export { DatabaseUnreachableError, EmbeddedPostgresError, describeServer } from './database-errors.js';
 export { buildDataSourceOptions, createDataSource, MIGRATIONS_TABLE } from './data-source.js';
-export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type RunningPostgres } from './embedded/embedded-postgres.server.js';
+export {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+  type RunningPostgres,
+} from './embedded/embedded-postgres.server.js';
 export * from './entities/index.js';
 export { runPendingMigrations } from './migrate.js';

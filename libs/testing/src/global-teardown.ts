@@ -12,7 +12,8 @@ export default async function globalTeardown(): Promise<void> {
       const { rows } = await client.query<{ datname: string }>(
         "SELECT datname FROM pg_database WHERE datname LIKE 'assay\\_test\\_%'",
       );
-      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
+      for (const { datname } of rows)
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
     });
   }
   await (globalThis as { assayTestPostgres?: { stop(): Promise<void> } }).assayTestPostgres?.stop();

@@ -31,7 +31,8 @@ export async function createTestDatabase(options: { fromTemplate?: boolean } = {
   const fromTemplate = options.fromTemplate ?? true;
   await withClient(serverUrl, (client) =>
     client.query(
-      `CREATE DATABASE ${quoteIdentifier(name)}` + (fromTemplate && template ? ` TEMPLATE ${quoteIdentifier(template)}` : ''),
+      `CREATE DATABASE ${quoteIdentifier(name)}` +
+        (fromTemplate && template ? ` TEMPLATE ${quoteIdentifier(template)}` : ''),
     ),
   );
   return {
@@ -42,7 +43,9 @@ export async function createTestDatabase(options: { fromTemplate?: boolean } = {
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
+  await withClient(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+  );
 }
 
 /** The administrative database of the server behind `url`. */
