@@ -1,6 +1,6 @@
 export { startTestApi, testApiConfig, type RunningTestApi } from './test-api.js';
 export {
-  TEST_EMBEDDED,
+  TEST_EMBEDDED_ROOT,
   createTestDatabase,
   dropDatabase,
   serverUrlOf,

@@ -5,8 +5,11 @@ import { databaseName, quoteIdentifier, withClient, withDatabase } from '@app/db
 export const TEST_SERVER_URL_VARIABLE = 'ASSAY_TEST_SERVER_URL';
 export const TEST_TEMPLATE_VARIABLE = 'ASSAY_TEST_TEMPLATE';
 
-/** Where the embedded test server lives when DATABASE_URL is not set (apart from `npm start`'s). */
-export const TEST_EMBEDDED = { dataDir: '.data/test-postgres', port: 54339 } as const;
+/**
+ * Where embedded test servers live when DATABASE_URL is not set: one per `npm test` run, in a
+ * folder named after the run's pid, so that concurrent runs never share (or stop) a server.
+ */
+export const TEST_EMBEDDED_ROOT = '.data/test-postgres';
 
 export function testServerUrl(): string {
   const url = process.env[TEST_SERVER_URL_VARIABLE];
