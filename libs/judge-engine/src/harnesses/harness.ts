@@ -76,8 +76,13 @@ export type SandboxOutcome =
   | { type: 'value'; value: string }
   /** A trusted realm (spec assertions, an author's checker) decided; the host still grades it. */
   | { type: 'decided'; passed: boolean; message: string; actual?: string; expected?: string }
-  /** The candidate's code threw, timed out, ran out of memory, printed too much, or the judge failed. */
-  | { type: 'failure'; verdict: FailureVerdict; message: string };
+  /**
+   * The candidate's code threw, timed out, ran out of memory, printed too much, or the judge failed.
+   * `message` may quote the candidate's error text (shown for sample tests only); `hiddenMessage`, when
+   * given, is what a hidden test shows instead and must not quote test data or candidate output (e.g.
+   * "The solution threw TypeError"). Without it the engine shows a generic text for the verdict.
+   */
+  | { type: 'failure'; verdict: FailureVerdict; message: string; hiddenMessage?: string };
 
 export interface SandboxTestReport {
   /** A planned test's id, or for harnesses that discover tests at run time (spec) a new unique id. */
@@ -128,7 +133,10 @@ export interface Harness<TSpec = unknown, TTest extends HarnessTest = HarnessTes
   parseTests(raw: unknown, spec: TSpec): TTest[];
   /** Builds the worker's job: inputs only. `timeLimitMs` per test comes from `timeLimitsMs[index]`. */
   toSandboxJob(spec: TSpec, tests: readonly TTest[], timeLimitsMs: readonly number[]): SandboxJob;
-  /** Grades one report. Failures reported by the sandbox must stay failures. */
+  /**
+   * Grades one report whose outcome is 'value' or 'decided'. The engine grades 'failure' outcomes itself
+   * (they stay failures), caps strings, and strips details and console output from hidden tests.
+   */
   grade(input: GradeInput<TSpec, TTest>): GradedTest;
 
   // ---- sandbox half: worker process --------------------------------------------------------------
@@ -187,8 +195,8 @@ export type Watched<T> =
 export type SolutionLoad =
   /** The candidate's top-level code ran; `exports` is its `module.exports` or ES module namespace. */
   | { type: 'loaded'; exports: ivm.Reference }
-  /** Top-level code threw or failed: every test of the run fails with this. */
-  | { type: 'failed'; verdict: FailureVerdict; message: string; timeMs: number; cpuMs: number };
+  /** Top-level code threw or failed: every test of the run fails with this (see SandboxOutcome 'failure'). */
+  | { type: 'failed'; verdict: FailureVerdict; message: string; hiddenMessage?: string; timeMs: number; cpuMs: number };
 
 /** The candidate's realm. One per submission (or per test, after `renew`). */
 export interface SandboxSession extends SandboxRealm {
@@ -199,16 +207,23 @@ export interface SandboxSession extends SandboxRealm {
   /** Memory limit of the isolate, MB. */
   readonly memoryLimitMb: number;
   /**
+   * Milliseconds left of the submission's total time budget. Clamp each timeout with it; when it is
+   * spent, report the remaining tests as TIME_LIMIT_EXCEEDED (the supervisor kills the worker soon after).
+   */
+  budgetLeftMs(): number;
+  /**
    * Runs the candidate's compiled code once in this realm (CommonJS or ES module) under the watchdog.
    * Call it after `installRuntime`, so the runtime captured pristine intrinsics.
    */
   loadSolution(timeoutMs: number): Promise<SolutionLoad>;
   /**
-   * The candidate's code as an ES module in this realm, for harnesses that `import` it (spec files).
-   * For CommonJS code it is a synthetic module with a default export and the named exports. Link
-   * imports of the solution to it; it runs the candidate's code on first evaluation.
+   * The candidate's code as an ES module of this realm, for harnesses that `import` it (spec files):
+   * link imports of the solution to it. For ES-module code it is the candidate's module, instantiated,
+   * and its code runs when the importing module is evaluated. For CommonJS code the candidate's code
+   * runs now (as `loadSolution`, if not loaded yet) and the module is synthetic: `default` is
+   * `module.exports` and its own enumerable identifier keys are named exports.
    */
-  solutionModule(): Promise<ivm.Module>;
+  solutionModule(timeoutMs: number): Promise<{ type: 'module'; module: ivm.Module } | Extract<SolutionLoad, { type: 'failed' }>>;
   /** Drains the candidate's console output captured since the last call, capped with a marker. */
   takeConsole(): Promise<string>;
   /** Disposes the isolate and starts a fresh one with the prelude and the compiled code, not yet run. */
