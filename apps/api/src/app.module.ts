@@ -1,10 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiConfig, buildLoggerOptions } from '@app/config';
 import { buildDataSourceOptions } from '@app/db';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ApiExceptionFilter } from './errors/api-exception.filter.js';
+import { createValidationPipe } from './errors/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
+import { MembersModule } from './members/members.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 
 @Module({})
 export class AppModule {
@@ -16,9 +23,17 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
         LoggerModule.forRoot(buildLoggerOptions(config, 'api')),
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.DATABASE_URL), retryAttempts: 0 }),
+        RateLimitModule,
+        AccessModule,
         HealthModule,
+        AuthModule,
+        MembersModule,
       ],
-      providers: [{ provide: ApiConfig, useValue: config }],
+      providers: [
+        { provide: ApiConfig, useValue: config },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
       exports: [ApiConfig],
       global: true,
     };

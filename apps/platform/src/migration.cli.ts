@@ -69,11 +69,25 @@ async function generateFrom(url: string, name: string): Promise<void> {
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const file = `${timestamp}-${name}.ts`;
-    writeFileSync(join(MIGRATIONS_DIR, file), renderMigration(className, sql.upQueries, sql.downQueries));
+    writeFileSync(
+      join(MIGRATIONS_DIR, file),
+      await formatted(renderMigration(className, sql.upQueries, sql.downQueries)),
+    );
     registerMigration(className, file);
     console.log(`Generated libs/db/src/migrations/${file}; review it, then npm run migration:run.`);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** Prettier is a development dependency: format when it is there, keep the raw text otherwise. */
+async function formatted(source: string): Promise<string> {
+  try {
+    const prettier = await import('prettier');
+    const options = (await prettier.resolveConfig(join(MIGRATIONS_DIR, 'index.ts'))) ?? {};
+    return await prettier.format(source, { ...options, parser: 'typescript' });
+  } catch {
+    return source;
   }
 }
 

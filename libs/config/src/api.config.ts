@@ -10,6 +10,10 @@ export class ApiConfig extends DatabaseConfig {
   @MinLength(32, { message: 'must be at least 32 characters long' })
   JWT_SECRET!: string;
 
+  /** Sign-up, login and refresh attempts allowed per client address per minute. */
+  @IntegerBetween(1, 10000)
+  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
   /** How long a shutdown waits for in-flight requests before closing their connections. */
   @IntegerBetween(1000, 120000, 'milliseconds')
   SHUTDOWN_GRACE_MS = 10000;

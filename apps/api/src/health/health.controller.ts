@@ -1,10 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../access/access.decorators.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
 
 const DATABASE_CHECK_TIMEOUT_MS = 1500;
 
 @Controller()
+@Public()
+@ApiExcludeController()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

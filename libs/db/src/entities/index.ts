@@ -1,8 +1,12 @@
 import { OrganizationEntity } from './organization.entity.js';
+import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { UserEntity } from './user.entity.js';
 
 export { OrganizationEntity } from './organization.entity.js';
+export { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
+export { RefreshTokenEntity } from './refresh-token.entity.js';
 export { STAFF_ROLES, UserEntity, type StaffRole } from './user.entity.js';
 
 /** Every entity, listed explicitly: globs do not survive bundling, ESM or test transforms. */
-export const ENTITIES = [OrganizationEntity, UserEntity];
+export const ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity, RateLimitBucketEntity];

@@ -1,9 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
+import { AddRateLimitBuckets1795815383595 } from './1795815383595-AddRateLimitBuckets.js';
+import { AddRefreshTokens1795815181172 } from './1795815181172-AddRefreshTokens.js';
 import { CreateBaseSchema1795814295312 } from './1795814295312-CreateBaseSchema.js';
 
 /** Every migration in order; `npm run migration:generate` appends new ones here. */
 // prettier-ignore
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateBaseSchema1795814295312,
+  AddRefreshTokens1795815181172,
+  AddRateLimitBuckets1795815383595,
 ];

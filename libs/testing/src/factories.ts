@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { HttpClient } from './http-client.js';
+
+export interface SignedInStaff {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; email: string; name: string; role: string; organizationId: string };
+  password: string;
+}
+
+const unique = () => randomBytes(4).toString('hex');
+
+/** Signs up a new organisation through the API and returns its first admin, signed in. */
+export async function newOrganization(api: HttpClient, name = `Org ${unique()}`): Promise<SignedInStaff> {
+  const password = `pw-${unique()}-${unique()}`;
+  const response = await api.post('/api/v1/auth/signup', {
+    organizationName: name,
+    name: 'Admin Person',
+    email: `admin-${unique()}@example.test`,
+    password,
+  });
+  if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { ...(response.body as Omit<SignedInStaff, 'password'>), password };
+}
+
+/** Adds a member with the given role to the admin's organisation and signs them in. */
+export async function newMember(
+  api: HttpClient,
+  admin: SignedInStaff,
+  role: 'admin' | 'recruiter' | 'interviewer',
+): Promise<SignedInStaff> {
+  const password = `pw-${unique()}-${unique()}`;
+  const email = `${role}-${unique()}@example.test`;
+  const created = await api.post(
+    '/api/v1/members',
+    { email, name: `A ${role}`, password, role },
+    { token: admin.accessToken },
+  );
+  if (created.status !== 201)
+    throw new Error(`adding a member failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const login = await api.post('/api/v1/auth/login', { email, password });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
+  return { ...(login.body as Omit<SignedInStaff, 'password'>), password };
+}
