@@ -1,1 +1,9 @@
-export {};
+export * from './package/challenge-types.js';
+export * from './package/challenge-package.js';
+export * from './package/challenge-schema.js';
+export * from './package/challenge-loader.js';
+export * from './package/content-hash.js';
+export * from './package/manifest-validator.js';
+export * from './package/package-problem.js';
+export * from './package/public-view.js';
+export * from './package/statement-check.js';
