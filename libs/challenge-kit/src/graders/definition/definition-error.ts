@@ -13,7 +13,9 @@ export class DefinitionError extends Error {
     readonly subject: string,
     readonly problems: readonly DefinitionProblem[],
   ) {
-    super(`${subject} is invalid:\n${problems.map((problem) => `- ${problem.path || '(root)'}: ${problem.message}`).join('\n')}`);
+    super(
+      `${subject} is invalid:\n${problems.map((problem) => `- ${problem.path || '(root)'}: ${problem.message}`).join('\n')}`,
+    );
     this.name = 'DefinitionError';
   }
 }

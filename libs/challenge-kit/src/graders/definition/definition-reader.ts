@@ -65,7 +65,8 @@ export class DefinitionReader {
       return {};
     }
     for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.report(fieldPath(path, key), `is not a known field; allowed: ${allowed.join(', ')}`);
+      if (!allowed.includes(key))
+        this.report(fieldPath(path, key), `is not a known field; allowed: ${allowed.join(', ')}`);
     }
     return value as DefinitionFields;
   }
@@ -74,7 +75,13 @@ export class DefinitionReader {
     return this.optionalString(fields, key, path, rules, true) ?? '';
   }
 
-  optionalString(fields: DefinitionFields, key: string, path: string, rules: StringRules = {}, required = false): string | undefined {
+  optionalString(
+    fields: DefinitionFields,
+    key: string,
+    path: string,
+    rules: StringRules = {},
+    required = false,
+  ): string | undefined {
     return this.checkString(fields[key], fieldPath(path, key), rules, required);
   }
 
@@ -82,7 +89,13 @@ export class DefinitionReader {
     return this.optionalNumber(fields, key, path, rules, true) ?? 0;
   }
 
-  optionalNumber(fields: DefinitionFields, key: string, path: string, rules: NumberRules = {}, required = false): number | undefined {
+  optionalNumber(
+    fields: DefinitionFields,
+    key: string,
+    path: string,
+    rules: NumberRules = {},
+    required = false,
+  ): number | undefined {
     const value = fields[key];
     const at = fieldPath(path, key);
     const expectation = this.describeNumber(rules);
@@ -113,7 +126,13 @@ export class DefinitionReader {
     return value;
   }
 
-  choice<T extends string>(fields: DefinitionFields, key: string, path: string, allowed: readonly T[], fallback?: T): T {
+  choice<T extends string>(
+    fields: DefinitionFields,
+    key: string,
+    path: string,
+    allowed: readonly T[],
+    fallback?: T,
+  ): T {
     const value = fields[key];
     const at = fieldPath(path, key);
     if (value === undefined || value === null) {
@@ -128,7 +147,12 @@ export class DefinitionReader {
     return value as T;
   }
 
-  optionalChoice<T extends string>(fields: DefinitionFields, key: string, path: string, allowed: readonly T[]): T | undefined {
+  optionalChoice<T extends string>(
+    fields: DefinitionFields,
+    key: string,
+    path: string,
+    allowed: readonly T[],
+  ): T | undefined {
     if (fields[key] === undefined || fields[key] === null) return undefined;
     return this.choice(fields, key, path, allowed);
   }
@@ -137,7 +161,13 @@ export class DefinitionReader {
     return this.optionalList(fields, key, path, rules, true) ?? [];
   }
 
-  optionalList(fields: DefinitionFields, key: string, path: string, rules: ListRules = {}, required = false): readonly unknown[] | undefined {
+  optionalList(
+    fields: DefinitionFields,
+    key: string,
+    path: string,
+    rules: ListRules = {},
+    required = false,
+  ): readonly unknown[] | undefined {
     const value = fields[key];
     const at = fieldPath(path, key);
     const expectation = this.describeList(rules);
@@ -149,7 +179,10 @@ export class DefinitionReader {
       this.report(at, `must be ${expectation} (got ${describeValue(value)})`);
       return undefined;
     }
-    if ((rules.minItems !== undefined && value.length < rules.minItems) || (rules.maxItems !== undefined && value.length > rules.maxItems)) {
+    if (
+      (rules.minItems !== undefined && value.length < rules.minItems) ||
+      (rules.maxItems !== undefined && value.length > rules.maxItems)
+    ) {
       this.report(at, `must be ${expectation} (got ${value.length})`);
       return undefined;
     }
@@ -191,7 +224,10 @@ export class DefinitionReader {
       this.report(at, `must be ${expectation} (got ${describeValue(value)})`);
       return undefined;
     }
-    if ((rules.minLength !== undefined && value.length < rules.minLength) || (rules.maxLength !== undefined && value.length > rules.maxLength)) {
+    if (
+      (rules.minLength !== undefined && value.length < rules.minLength) ||
+      (rules.maxLength !== undefined && value.length > rules.maxLength)
+    ) {
       this.report(at, `must be ${expectation} (got ${value.length} characters)`);
       return undefined;
     }
@@ -204,7 +240,8 @@ export class DefinitionReader {
 
   private describeString(rules: StringRules): string {
     const parts = ['a string'];
-    if (rules.minLength !== undefined && rules.maxLength !== undefined) parts.push(`of ${rules.minLength} to ${rules.maxLength} characters`);
+    if (rules.minLength !== undefined && rules.maxLength !== undefined)
+      parts.push(`of ${rules.minLength} to ${rules.maxLength} characters`);
     else if (rules.minLength !== undefined) parts.push(`of at least ${rules.minLength} characters`);
     else if (rules.maxLength !== undefined) parts.push(`of at most ${rules.maxLength} characters`);
     if (rules.patternHint) parts.push(`(${rules.patternHint})`);
@@ -213,14 +250,17 @@ export class DefinitionReader {
 
   private describeNumber(rules: NumberRules): string {
     const kind = rules.integer ? 'a whole number' : 'a number';
-    const above = rules.min === undefined ? undefined : `${rules.exclusiveMin ? 'greater than' : 'at least'} ${rules.min}`;
+    const above =
+      rules.min === undefined ? undefined : `${rules.exclusiveMin ? 'greater than' : 'at least'} ${rules.min}`;
     const below = rules.max === undefined ? undefined : `at most ${rules.max}`;
     return [kind, [above, below].filter(Boolean).join(' and ')].filter(Boolean).join(' ');
   }
 
   private describeList(rules: ListRules): string {
-    if (rules.minItems !== undefined && rules.maxItems !== undefined) return `a list of ${rules.minItems} to ${rules.maxItems} items`;
-    if (rules.minItems !== undefined) return `a list of at least ${rules.minItems} item${rules.minItems === 1 ? '' : 's'}`;
+    if (rules.minItems !== undefined && rules.maxItems !== undefined)
+      return `a list of ${rules.minItems} to ${rules.maxItems} items`;
+    if (rules.minItems !== undefined)
+      return `a list of at least ${rules.minItems} item${rules.minItems === 1 ? '' : 's'}`;
     if (rules.maxItems !== undefined) return `a list of at most ${rules.maxItems} items`;
     return 'a list';
   }

@@ -47,7 +47,9 @@ function collectScans(node: unknown, scans: Scan[], depth = 0): void {
 }
 
 function describeScan(scan: Scan): string {
-  return [scan.nodeType, scan.index ? `using ${scan.index}` : '', scan.relation ? `on ${scan.relation}` : ''].filter(Boolean).join(' ');
+  return [scan.nodeType, scan.index ? `using ${scan.index}` : '', scan.relation ? `on ${scan.relation}` : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Checks `EXPLAIN (FORMAT JSON)` output, an array holding one `{ Plan }`, against a test's expectation. */
@@ -60,7 +62,8 @@ export function checkPlan(explainJson: unknown, expectation: PlanExpectation): P
   const problems: string[] = [];
   const indexScans = scans.filter((scan) => INDEX_SCANS.has(scan.nodeType));
   if (expectation.indexScan === 'required' && indexScans.length === 0) problems.push('the plan uses no index scan');
-  if (expectation.indexScan === 'forbidden' && indexScans.length > 0) problems.push(`the plan uses an index scan (${describeScan(indexScans[0])})`);
+  if (expectation.indexScan === 'forbidden' && indexScans.length > 0)
+    problems.push(`the plan uses an index scan (${describeScan(indexScans[0])})`);
   const usedIndexes = new Set(indexScans.map((scan) => scan.index));
   for (const index of expectation.requiredIndexes ?? []) {
     if (!usedIndexes.has(index)) problems.push(`the plan does not use the index ${index}`);
@@ -69,7 +72,8 @@ export function checkPlan(explainJson: unknown, expectation: PlanExpectation): P
     if (usedIndexes.has(index)) problems.push(`the plan uses the index ${index}`);
   }
   for (const table of expectation.noSeqScanOn ?? []) {
-    if (scans.some((scan) => scan.nodeType === 'Seq Scan' && scan.relation === table)) problems.push(`the plan reads ${table} with a Seq Scan`);
+    if (scans.some((scan) => scan.nodeType === 'Seq Scan' && scan.relation === table))
+      problems.push(`the plan reads ${table} with a Seq Scan`);
   }
   return { passed: problems.length === 0, problems, scans: scans.map(describeScan) };
 }

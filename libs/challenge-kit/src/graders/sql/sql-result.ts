@@ -71,7 +71,9 @@ export function canonicalActualCell(cell: SqlCell, type: string): Canonical {
   if (NUMERIC_TYPES.has(type)) {
     const decimal = normalizeDecimal(cell);
     if (decimal !== undefined) return { kind: 'number', text: decimal };
-    return Number.isFinite(Number(cell)) ? { kind: 'number', text: String(Number(cell)) } : { kind: 'text', text: cell };
+    return Number.isFinite(Number(cell))
+      ? { kind: 'number', text: String(Number(cell)) }
+      : { kind: 'text', text: cell };
   }
   if (type === 'bool') return { kind: 'text', text: cell === 't' ? 'true' : cell === 'f' ? 'false' : cell };
   if (JSON_TYPES.has(type)) {
@@ -141,18 +143,30 @@ function show(cell: Canonical): string {
 }
 
 /** Compares a result with what a test expects, and says where they first differ. */
-export function compareResults(actual: SqlResultTable, expected: ExpectedResult, rules: ResultComparisonRules): ResultComparison {
+export function compareResults(
+  actual: SqlResultTable,
+  expected: ExpectedResult,
+  rules: ResultComparisonRules,
+): ResultComparison {
   const actualNames = actual.columns.map((column) => column.name);
   if (actualNames.length !== expected.columns.length) {
-    return { equal: false, reason: `expected ${expected.columns.length} columns (${expected.columns.join(', ')}), got ${actualNames.length} (${actualNames.join(', ')})` };
+    return {
+      equal: false,
+      reason: `expected ${expected.columns.length} columns (${expected.columns.join(', ')}), got ${actualNames.length} (${actualNames.join(', ')})`,
+    };
   }
   if (rules.compareColumnNames && actualNames.some((name, index) => name !== expected.columns[index])) {
-    return { equal: false, reason: `expected the columns ${expected.columns.join(', ')}, got ${actualNames.join(', ')}` };
+    return {
+      equal: false,
+      reason: `expected the columns ${expected.columns.join(', ')}, got ${actualNames.join(', ')}`,
+    };
   }
   if (actual.rows.length !== expected.rows.length) {
     return { equal: false, reason: `expected ${expected.rows.length} rows, got ${actual.rows.length}` };
   }
-  let actualRows = actual.rows.map((row) => row.map((cell, index) => canonicalActualCell(cell, actual.columns[index]?.type ?? 'text')));
+  let actualRows = actual.rows.map((row) =>
+    row.map((cell, index) => canonicalActualCell(cell, actual.columns[index]?.type ?? 'text')),
+  );
   let expectedRows = expected.rows.map((row) => row.map(canonicalExpectedCell));
   if (!rules.ordered) {
     actualRows = [...actualRows].sort(compareRows);
@@ -161,11 +175,16 @@ export function compareResults(actual: SqlResultTable, expected: ExpectedResult,
   for (const [rowIndex, expectedRow] of expectedRows.entries()) {
     const actualRow = actualRows[rowIndex];
     if (expectedRow.length !== actualRow.length) {
-      return { equal: false, reason: `row ${rowIndex + 1} of the expected result has ${expectedRow.length} cells for ${actualRow.length} columns` };
+      return {
+        equal: false,
+        reason: `row ${rowIndex + 1} of the expected result has ${expectedRow.length} cells for ${actualRow.length} columns`,
+      };
     }
     for (const [columnIndex, expectedCell] of expectedRow.entries()) {
       if (!cellsEqual(actualRow[columnIndex], expectedCell, rules.numericTolerance)) {
-        const where = rules.ordered ? `row ${rowIndex + 1}` : `row ${rowIndex + 1} (rows sorted, as order does not matter)`;
+        const where = rules.ordered
+          ? `row ${rowIndex + 1}`
+          : `row ${rowIndex + 1} (rows sorted, as order does not matter)`;
         return {
           equal: false,
           reason: `${where}, column ${actualNames[columnIndex]}: expected ${show(expectedCell)}, got ${show(actualRow[columnIndex])}`,
@@ -193,10 +212,18 @@ export function expectedFromResult(result: SqlResultTable): ExpectedResult {
 }
 
 /** A result cut down for display to a candidate or an interviewer. */
-export function previewResult(result: SqlResultTable, maxRows = 50, maxCellLength = 200): SqlResultTable & { totalRows: number } {
+export function previewResult(
+  result: SqlResultTable,
+  maxRows = 50,
+  maxCellLength = 200,
+): SqlResultTable & { totalRows: number } {
   return {
     columns: result.columns,
-    rows: result.rows.slice(0, maxRows).map((row) => row.map((cell) => (cell !== null && cell.length > maxCellLength ? `${cell.slice(0, maxCellLength)}...` : cell))),
+    rows: result.rows
+      .slice(0, maxRows)
+      .map((row) =>
+        row.map((cell) => (cell !== null && cell.length > maxCellLength ? `${cell.slice(0, maxCellLength)}...` : cell)),
+      ),
     totalRows: result.rows.length,
   };
 }

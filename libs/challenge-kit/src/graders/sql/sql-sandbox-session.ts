@@ -161,7 +161,9 @@ export class SandboxSession {
       // A cursor whose read failed has already synced with the server: closing it again would wait forever.
       const batch = await this.guard(
         new Promise<{ rows: SqlCell[][]; fields: pg.FieldDef[] }>((resolve, reject) => {
-          cursor.read(batchSize, (error, batchRows, result) => (error ? reject(error) : resolve({ rows: batchRows, fields: result?.fields ?? [] })));
+          cursor.read(batchSize, (error, batchRows, result) =>
+            error ? reject(error) : resolve({ rows: batchRows, fields: result?.fields ?? [] }),
+          );
         }),
       );
       if (columns.length === 0 && batch.fields.length > 0) {

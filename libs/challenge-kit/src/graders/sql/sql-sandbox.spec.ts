@@ -56,18 +56,28 @@ describe('SqlSandbox', () => {
   /** Backends of the dataset's login role still alive on the server (they must all be gone after a run). */
   const lingeringBackends = async (dataset: PreparedSqlDataset): Promise<number> => {
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      const [row] = await outside<{ count: string }>('SELECT count(*) FROM pg_stat_activity WHERE usename = $1', [dataset.loginRole]);
+      const [row] = await outside<{ count: string }>('SELECT count(*) FROM pg_stat_activity WHERE usename = $1', [
+        dataset.loginRole,
+      ]);
       if (Number(row.count) === 0) return 0;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const [row] = await outside<{ count: string }>('SELECT count(*) FROM pg_stat_activity WHERE usename = $1', [dataset.loginRole]);
+    const [row] = await outside<{ count: string }>('SELECT count(*) FROM pg_stat_activity WHERE usename = $1', [
+      dataset.loginRole,
+    ]);
     return Number(row.count);
   };
 
   beforeAll(async () => {
     application = await createTestDatabase();
-    await withClient(application.url, (client) => client.query(`CREATE TABLE app_secret (value text); INSERT INTO app_secret VALUES ('${APP_SECRET}')`));
-    sut = await SqlSandbox.open({ url: sandboxUrl, applicationDatabaseUrl: application.url, onIncident: (incident) => incidents.push(incident.message) });
+    await withClient(application.url, (client) =>
+      client.query(`CREATE TABLE app_secret (value text); INSERT INTO app_secret VALUES ('${APP_SECRET}')`),
+    );
+    sut = await SqlSandbox.open({
+      url: sandboxUrl,
+      applicationDatabaseUrl: application.url,
+      onIncident: (incident) => incidents.push(incident.message),
+    });
     // An application table living beside the datasets, as when an operator points both at one database by mistake.
     await outside(`CREATE SCHEMA app; CREATE TABLE app.secrets (value text); INSERT INTO app.secrets VALUES ('${APP_SECRET}');
                    CREATE TABLE public.secrets (value text); INSERT INTO public.secrets VALUES ('${APP_SECRET}');`);
@@ -83,7 +93,12 @@ describe('SqlSandbox', () => {
 
   describe('running SQL', () => {
     it('returns the last statement result with column names, types and PostgreSQL text', async () => {
-      const outcome = completed(await sut.run(shop, 'SELECT id, name FROM customers WHERE id < 3 ORDER BY id;\nSELECT customer_id, sum(total) AS total, true AS flag FROM orders GROUP BY 1 ORDER BY 1'));
+      const outcome = completed(
+        await sut.run(
+          shop,
+          'SELECT id, name FROM customers WHERE id < 3 ORDER BY id;\nSELECT customer_id, sum(total) AS total, true AS flag FROM orders GROUP BY 1 ORDER BY 1',
+        ),
+      );
       expect(outcome.result).toEqual({
         columns: [
           { name: 'customer_id', type: 'int4' },
@@ -99,8 +114,11 @@ describe('SqlSandbox', () => {
 
     it('allows DDL and DML, and keeps none of it', async () => {
       const outcome = completed(
-        await sut.run(shop, `CREATE INDEX orders_total_idx ON orders (total); DELETE FROM orders WHERE total > 100; CREATE TABLE leaked (a int); INSERT INTO leaked VALUES (1);
-                             ALTER TABLE customers ADD COLUMN vip boolean; SELECT count(*) AS n FROM orders`),
+        await sut.run(
+          shop,
+          `CREATE INDEX orders_total_idx ON orders (total); DELETE FROM orders WHERE total > 100; CREATE TABLE leaked (a int); INSERT INTO leaked VALUES (1);
+                             ALTER TABLE customers ADD COLUMN vip boolean; SELECT count(*) AS n FROM orders`,
+        ),
       );
       expect(outcome.result?.rows).toEqual([['2']]);
       expect(await ordersFromOutside()).toBe(3);
@@ -115,7 +133,9 @@ describe('SqlSandbox', () => {
     it('reports a PostgreSQL error with its message, code and position', async () => {
       const outcome = await sut.run(shop, 'SELECT 1;\nSELECT nope FROM orders');
       expect(outcome).toMatchObject({ kind: 'failed', sqlState: '42703', statementIndex: 1 });
-      expect(outcome.kind === 'failed' && outcome.message).toMatch(/Statement 2 failed: .*column "nope" does not exist \(at line 2, column 8\)/);
+      expect(outcome.kind === 'failed' && outcome.message).toMatch(
+        /Statement 2 failed: .*column "nope" does not exist \(at line 2, column 8\)/,
+      );
     });
 
     it('puts sequences back so that every run sees the same ids', async () => {
@@ -128,15 +148,26 @@ describe('SqlSandbox', () => {
     });
 
     it('explains the last statement when asked, after the statements before it ran', async () => {
-      const outcome = completed(await sut.run(events, 'SELECT * FROM events WHERE account_id = 42', {}, { explainLastStatement: true }));
+      const outcome = completed(
+        await sut.run(events, 'SELECT * FROM events WHERE account_id = 42', {}, { explainLastStatement: true }),
+      );
       expect(JSON.stringify(outcome.plan)).toContain('events_account_idx');
-      const dropped = completed(await sut.run(events, 'DROP INDEX events_account_idx; SELECT * FROM events WHERE account_id = 42', {}, { explainLastStatement: true }));
+      const dropped = completed(
+        await sut.run(
+          events,
+          'DROP INDEX events_account_idx; SELECT * FROM events WHERE account_id = 42',
+          {},
+          { explainLastStatement: true },
+        ),
+      );
       expect(JSON.stringify(dropped.plan)).not.toContain('events_account_idx');
       expect(dropped.result?.rows).toHaveLength(40);
     });
 
     it('gives a plan error, not a failure, when the last statement cannot be explained', async () => {
-      const outcome = completed(await sut.run(events, 'CREATE INDEX ON events (payload)', {}, { explainLastStatement: true }));
+      const outcome = completed(
+        await sut.run(events, 'CREATE INDEX ON events (payload)', {}, { explainLastStatement: true }),
+      );
       expect(outcome.plan).toEqual({ error: expect.stringContaining('no plan') });
     });
 
@@ -150,9 +181,12 @@ describe('SqlSandbox', () => {
     });
 
     it('refuses to live in the application database', async () => {
-      await expect(SqlSandbox.open({ url: application.url, applicationDatabaseUrl: application.url.replace('127.0.0.1', 'localhost') })).rejects.toThrow(
-        /must not use the application's database/,
-      );
+      await expect(
+        SqlSandbox.open({
+          url: application.url,
+          applicationDatabaseUrl: application.url.replace('127.0.0.1', 'localhost'),
+        }),
+      ).rejects.toThrow(/must not use the application's database/);
     });
   });
 
@@ -171,19 +205,25 @@ describe('SqlSandbox', () => {
     });
 
     it('gives a changed setup a new schema', async () => {
-      const changed = await sut.prepareDataset('shop', { name: 'sample', setup: `${SHOP_SETUP} INSERT INTO customers VALUES (4, 'Dana');` });
+      const changed = await sut.prepareDataset('shop', {
+        name: 'sample',
+        setup: `${SHOP_SETUP} INSERT INTO customers VALUES (4, 'Dana');`,
+      });
       expect(changed.schema).not.toBe(shop.schema);
       expect(completed(await sut.run(changed, 'SELECT count(*) FROM customers')).result?.rows).toEqual([['4']]);
     });
 
     it('refuses a setup that tries to leave the statement policy, and names the statement', async () => {
-      await expect(sut.prepareDataset('shop', { name: 'evil', setup: "CREATE TABLE t (a int); COPY t FROM PROGRAM 'id'" })).rejects.toThrow(
-        /setup of dataset evil is refused: Statement 2 is refused: COPY/,
-      );
+      await expect(
+        sut.prepareDataset('shop', { name: 'evil', setup: "CREATE TABLE t (a int); COPY t FROM PROGRAM 'id'" }),
+      ).rejects.toThrow(/setup of dataset evil is refused: Statement 2 is refused: COPY/);
     });
 
     it('reports a setup that fails, with the PostgreSQL error', async () => {
-      const failure = sut.prepareDataset('shop', { name: 'broken', setup: 'CREATE TABLE t (a int); INSERT INTO t VALUES (1, 2)' });
+      const failure = sut.prepareDataset('shop', {
+        name: 'broken',
+        setup: 'CREATE TABLE t (a int); INSERT INTO t VALUES (1, 2)',
+      });
       await expect(failure).rejects.toBeInstanceOf(SqlSandboxError);
       await expect(failure).rejects.toThrow(/failed at statement 2: .*INSERT has more expressions than target columns/);
     });
@@ -191,9 +231,12 @@ describe('SqlSandbox', () => {
     it('refuses a dataset larger than allowed', async () => {
       const small = await SqlSandbox.open({ url: sandboxUrl, maxDatasetBytes: 64 * 1024 });
       try {
-        await expect(small.prepareDataset('big', { name: 'big', setup: 'CREATE TABLE t AS SELECT g, md5(g::text) FROM generate_series(1, 20000) g' })).rejects.toThrow(
-          /more than the 65536 allowed/,
-        );
+        await expect(
+          small.prepareDataset('big', {
+            name: 'big',
+            setup: 'CREATE TABLE t AS SELECT g, md5(g::text) FROM generate_series(1, 20000) g',
+          }),
+        ).rejects.toThrow(/more than the 65536 allowed/);
       } finally {
         await small.close();
       }
@@ -202,11 +245,27 @@ describe('SqlSandbox', () => {
 
   describe('isolation: application data and other datasets', () => {
     it.each([
-      ['a table in another schema of the sandbox database', 'SELECT * FROM app.secrets', /permission denied for schema app/],
+      [
+        'a table in another schema of the sandbox database',
+        'SELECT * FROM app.secrets',
+        /permission denied for schema app/,
+      ],
       ['a table in the public schema', 'SELECT * FROM public.secrets', /permission denied for schema public/],
-      ['a table in another database by its three-part name', () => `SELECT * FROM ${quoteIdentifier(application.name)}.public.app_secret`, /cross-database references are not implemented/],
-      ["another dataset's hidden data", () => `SELECT * FROM ${quoteIdentifier(hidden.schema)}.customers`, /permission denied for schema/],
-      ['the sandbox catalogue', 'SELECT * FROM assay_sandbox_meta.dataset', /permission denied for schema assay_sandbox_meta/],
+      [
+        'a table in another database by its three-part name',
+        () => `SELECT * FROM ${quoteIdentifier(application.name)}.public.app_secret`,
+        /cross-database references are not implemented/,
+      ],
+      [
+        "another dataset's hidden data",
+        () => `SELECT * FROM ${quoteIdentifier(hidden.schema)}.customers`,
+        /permission denied for schema/,
+      ],
+      [
+        'the sandbox catalogue',
+        'SELECT * FROM assay_sandbox_meta.dataset',
+        /permission denied for schema assay_sandbox_meta/,
+      ],
     ])('cannot read %s', async (_what, sql, error) => {
       const outcome = await sut.run(shop, typeof sql === 'string' ? sql : sql());
       expect(outcome).toMatchObject({ kind: 'failed' });
@@ -215,11 +274,17 @@ describe('SqlSandbox', () => {
     });
 
     it('cannot reach another database through dblink or a foreign server', async () => {
-      for (const sql of [`SELECT * FROM dblink('dbname=${application.name}', 'SELECT value FROM app_secret') AS t(value text)`, "SELECT dblink_connect('host=127.0.0.1')"]) {
+      for (const sql of [
+        `SELECT * FROM dblink('dbname=${application.name}', 'SELECT value FROM app_secret') AS t(value text)`,
+        "SELECT dblink_connect('host=127.0.0.1')",
+      ]) {
         const outcome = await sut.run(shop, sql);
         expect(outcome.kind === 'failed' && outcome.message).toMatch(/function dblink.* does not exist/);
       }
-      for (const sql of ['CREATE EXTENSION dblink', "CREATE SERVER app FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname 'x')"]) {
+      for (const sql of [
+        'CREATE EXTENSION dblink',
+        "CREATE SERVER app FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname 'x')",
+      ]) {
         expect(await sut.run(shop, sql)).toMatchObject({ kind: 'refused' });
       }
     });
@@ -229,7 +294,9 @@ describe('SqlSandbox', () => {
       await withClient(application.url, async (client) => {
         await client.query('BEGIN');
         await client.query(`SET LOCAL ROLE ${quoteIdentifier(shop.ownerRole)}`);
-        await expect(client.query('SELECT * FROM app_secret')).rejects.toThrow(/permission denied for table app_secret/);
+        await expect(client.query('SELECT * FROM app_secret')).rejects.toThrow(
+          /permission denied for table app_secret/,
+        );
         await client.query('ROLLBACK');
       });
     });
@@ -264,8 +331,12 @@ describe('SqlSandbox', () => {
       const session = await sut.openUncheckedSessionForTests(shop);
       try {
         await session.command('BEGIN');
-        await session.command(`SET LOCAL ROLE ${quoteIdentifier(shop.ownerRole)}; SET LOCAL search_path = ${quoteIdentifier(shop.schema)}`);
-        await expect(session.command('DO $$ BEGIN DELETE FROM orders; COMMIT; END $$')).rejects.toThrow(/permission denied for language plpgsql/);
+        await session.command(
+          `SET LOCAL ROLE ${quoteIdentifier(shop.ownerRole)}; SET LOCAL search_path = ${quoteIdentifier(shop.schema)}`,
+        );
+        await expect(session.command('DO $$ BEGIN DELETE FROM orders; COMMIT; END $$')).rejects.toThrow(
+          /permission denied for language plpgsql/,
+        );
       } finally {
         await session.close();
       }
@@ -274,12 +345,15 @@ describe('SqlSandbox', () => {
   });
 
   describe('isolation: escaping the role', () => {
-    it.each(['RESET ROLE; SELECT * FROM app.secrets', 'SET ROLE postgres; SELECT 1', 'SET SESSION AUTHORIZATION postgres', 'RESET ALL', "SET LOCAL statement_timeout = 0; SELECT pg_sleep(10)"])(
-      'refuses %s',
-      async (sql) => {
-        expect(await sut.run(shop, sql)).toMatchObject({ kind: 'refused', message: expect.stringMatching(/session/) });
-      },
-    );
+    it.each([
+      'RESET ROLE; SELECT * FROM app.secrets',
+      'SET ROLE postgres; SELECT 1',
+      'SET SESSION AUTHORIZATION postgres',
+      'RESET ALL',
+      'SET LOCAL statement_timeout = 0; SELECT pg_sleep(10)',
+    ])('refuses %s', async (sql) => {
+      expect(await sut.run(shop, sql)).toMatchObject({ kind: 'refused', message: expect.stringMatching(/session/) });
+    });
 
     it.each([
       "SELECT set_config('role', 'postgres', true)",
@@ -298,10 +372,16 @@ describe('SqlSandbox', () => {
         await session.command('BEGIN');
         await session.command(`SET LOCAL ROLE ${quoteIdentifier(shop.ownerRole)}`);
         await session.command('RESET ROLE');
-        const [who] = (await session.command('SELECT current_user::text AS current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS super')).rows;
+        const [who] = (
+          await session.command(
+            'SELECT current_user::text AS current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS super',
+          )
+        ).rows;
         expect(who).toEqual({ current_user: shop.loginRole, super: 'f' });
         await session.command('SAVEPOINT s');
-        await expect(session.command(`SELECT count(*) FROM ${quoteIdentifier(shop.schema)}.orders`)).rejects.toThrow(/permission denied/);
+        await expect(session.command(`SELECT count(*) FROM ${quoteIdentifier(shop.schema)}.orders`)).rejects.toThrow(
+          /permission denied/,
+        );
         await session.command('ROLLBACK TO SAVEPOINT s');
         await expect(session.command('SET ROLE postgres')).rejects.toThrow(/permission denied to set role/);
       } finally {
@@ -309,8 +389,12 @@ describe('SqlSandbox', () => {
       }
       const second = await sut.openUncheckedSessionForTests(shop);
       try {
-        await expect(second.command('SET SESSION AUTHORIZATION postgres')).rejects.toThrow(/permission denied to set session authorization/);
-        await expect(second.command(`SET ROLE ${quoteIdentifier(hidden.ownerRole)}`)).rejects.toThrow(/permission denied to set role/);
+        await expect(second.command('SET SESSION AUTHORIZATION postgres')).rejects.toThrow(
+          /permission denied to set session authorization/,
+        );
+        await expect(second.command(`SET ROLE ${quoteIdentifier(hidden.ownerRole)}`)).rejects.toThrow(
+          /permission denied to set role/,
+        );
       } finally {
         await second.close();
       }
@@ -333,7 +417,12 @@ describe('SqlSandbox', () => {
       expect(outcome.kind === 'failed' && outcome.message).toMatch(error);
     });
 
-    it.each([`COPY (SELECT 1) TO PROGRAM 'touch ${marker}'`, `COPY orders TO '${marker}'`, "COPY orders FROM '/etc/passwd'", "LOAD 'passwordcheck'"])('refuses %s', async (sql) => {
+    it.each([
+      `COPY (SELECT 1) TO PROGRAM 'touch ${marker}'`,
+      `COPY orders TO '${marker}'`,
+      "COPY orders FROM '/etc/passwd'",
+      "LOAD 'passwordcheck'",
+    ])('refuses %s', async (sql) => {
       expect(await sut.run(shop, sql)).toMatchObject({ kind: 'refused' });
     });
 
@@ -341,11 +430,17 @@ describe('SqlSandbox', () => {
       const session = await sut.openUncheckedSessionForTests(shop);
       try {
         await session.command('BEGIN');
-        await session.command(`SET LOCAL ROLE ${quoteIdentifier(shop.ownerRole)}; SET LOCAL search_path = ${quoteIdentifier(shop.schema)}`);
+        await session.command(
+          `SET LOCAL ROLE ${quoteIdentifier(shop.ownerRole)}; SET LOCAL search_path = ${quoteIdentifier(shop.schema)}`,
+        );
         await session.command('SAVEPOINT s');
-        await expect(session.command(`COPY (SELECT 1) TO PROGRAM 'touch ${marker}'`)).rejects.toThrow(/permission denied|must be superuser/);
+        await expect(session.command(`COPY (SELECT 1) TO PROGRAM 'touch ${marker}'`)).rejects.toThrow(
+          /permission denied|must be superuser/,
+        );
         await session.command('ROLLBACK TO SAVEPOINT s');
-        await expect(session.command(`COPY orders TO '${marker}'`)).rejects.toThrow(/permission denied|must be superuser/);
+        await expect(session.command(`COPY orders TO '${marker}'`)).rejects.toThrow(
+          /permission denied|must be superuser/,
+        );
         await session.command('ROLLBACK TO SAVEPOINT s');
         await expect(session.command('CREATE EXTENSION dblink')).rejects.toThrow(/permission denied/);
       } finally {
@@ -358,10 +453,19 @@ describe('SqlSandbox', () => {
   describe('isolation: running forever', () => {
     it.each([
       ['pg_sleep', 'SELECT pg_sleep(60)'],
-      ['an endless recursive CTE', 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n'],
+      [
+        'an endless recursive CTE',
+        'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n',
+      ],
       ['a huge cross join', 'SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b'],
-      ['many statements each within the limit', 'SELECT pg_sleep(0.4); SELECT pg_sleep(0.4); SELECT pg_sleep(0.4); SELECT 1'],
-      ['a lock wait on a row it locked itself through another statement', 'SELECT pg_sleep(0.2); SELECT pg_sleep(5) FROM orders FOR UPDATE'],
+      [
+        'many statements each within the limit',
+        'SELECT pg_sleep(0.4); SELECT pg_sleep(0.4); SELECT pg_sleep(0.4); SELECT 1',
+      ],
+      [
+        'a lock wait on a row it locked itself through another statement',
+        'SELECT pg_sleep(0.2); SELECT pg_sleep(5) FROM orders FOR UPDATE',
+      ],
     ])('stops %s at the time limit, and leaves no backend behind', async (_what, sql) => {
       const started = performance.now();
       const outcome = await sut.run(shop, sql, { timeMs: 1000 });
@@ -376,7 +480,11 @@ describe('SqlSandbox', () => {
       const bounded = await SqlSandbox.open({ url: sandboxUrl, tempFileLimitKb: 1024 });
       try {
         const dataset = await bounded.prepareDataset('spill', { name: 'spill', setup: 'CREATE TABLE t (a int)' });
-        const outcome = await bounded.run(dataset, 'SELECT count(*) FROM (SELECT md5(g::text) AS m FROM generate_series(1, 3000000) g ORDER BY 1) s', { timeMs: 10_000 });
+        const outcome = await bounded.run(
+          dataset,
+          'SELECT count(*) FROM (SELECT md5(g::text) AS m FROM generate_series(1, 3000000) g ORDER BY 1) s',
+          { timeMs: 10_000 },
+        );
         expect(outcome.kind === 'failed' && outcome.message).toMatch(/temp_file_limit/);
       } finally {
         await bounded.close();
@@ -388,10 +496,22 @@ describe('SqlSandbox', () => {
     it.each([
       ['too many rows', 'SELECT g FROM generate_series(1, 200000) g', /more than 1000 rows/],
       ['ten million rows', 'SELECT g FROM generate_series(1, 10000000) g', /more than 1000 rows|temp_file_limit/],
-      ['ten million rows through a cross join', 'SELECT a.id FROM orders a, orders b, generate_series(1, 5000) c, generate_series(1, 300) d', /more than 1000 rows/],
-      ['too many bytes in many rows', "SELECT repeat('x', 100000) FROM generate_series(1, 100)", /more than 1048576 bytes/],
+      [
+        'ten million rows through a cross join',
+        'SELECT a.id FROM orders a, orders b, generate_series(1, 5000) c, generate_series(1, 300) d',
+        /more than 1000 rows/,
+      ],
+      [
+        'too many bytes in many rows',
+        "SELECT repeat('x', 100000) FROM generate_series(1, 100)",
+        /more than 1048576 bytes/,
+      ],
       ['one enormous cell', "SELECT repeat('x', 50000000)", /more than 1048576 bytes/],
-      ['a huge result from an earlier statement', 'SELECT g, md5(g::text) FROM generate_series(1, 3000000) g; SELECT 1', /more than 1048576 bytes/],
+      [
+        'a huge result from an earlier statement',
+        'SELECT g, md5(g::text) FROM generate_series(1, 3000000) g; SELECT 1',
+        /more than 1048576 bytes/,
+      ],
       ['a huge error message', "SELECT repeat('x', 20000000)::int", /./],
     ])('ends %s with a clear verdict, quickly', async (_what, sql, message) => {
       const started = performance.now();

@@ -118,7 +118,10 @@ export class SqlSandboxError extends Error {
 }
 
 /** SANDBOX_DATABASE_URL, or the default second database on the application's server. */
-export function resolveSandboxDatabaseUrl(environment: { SANDBOX_DATABASE_URL?: string; DATABASE_URL: string }): string {
+export function resolveSandboxDatabaseUrl(environment: {
+  SANDBOX_DATABASE_URL?: string;
+  DATABASE_URL: string;
+}): string {
   return environment.SANDBOX_DATABASE_URL || withDatabase(environment.DATABASE_URL, DEFAULT_SANDBOX_DATABASE);
 }
 
@@ -128,7 +131,13 @@ function sha256(text: string): string {
 
 /** Lower-case letters, digits and underscores only, for readable schema names. */
 function slug(text: string, length: number): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, length) || 'x';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, length) || 'x'
+  );
 }
 
 function sameServerAndDatabase(a: string, b: string): boolean {
@@ -173,7 +182,11 @@ function lineAndColumn(source: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-function describeDatabaseError(error: unknown, source: string, statement: SqlStatement | undefined): { message: string; sqlState: string | undefined } {
+function describeDatabaseError(
+  error: unknown,
+  source: string,
+  statement: SqlStatement | undefined,
+): { message: string; sqlState: string | undefined } {
   if (error instanceof pg.DatabaseError) {
     const position = error.position ? Number(error.position) : undefined;
     const where = statement && position ? ` (at ${lineAndColumn(source, statement.offset + position - 1)})` : '';
@@ -208,7 +221,9 @@ export class SqlSandbox {
   ) {
     this.slots = new RunSlots(options.maxConcurrentRuns ?? 4);
     const parsed = new URL(options.url);
-    this.roleSecret = options.roleSecret ?? sha256(`${decodeURIComponent(parsed.username)}\0${decodeURIComponent(parsed.password)}\0${databaseName}`);
+    this.roleSecret =
+      options.roleSecret ??
+      sha256(`${decodeURIComponent(parsed.username)}\0${decodeURIComponent(parsed.password)}\0${databaseName}`);
     // Roles belong to the whole server: the tag keeps two sandbox databases on one server apart.
     this.roleTag = `asbx_${sha256(databaseName).slice(0, 8)}`;
   }
@@ -217,10 +232,18 @@ export class SqlSandbox {
   static async open(options: SqlSandboxOptions): Promise<SqlSandbox> {
     const name = databaseName(options.url);
     if (options.applicationDatabaseUrl && sameServerAndDatabase(options.url, options.applicationDatabaseUrl)) {
-      throw new SqlSandboxError('configuration', `The SQL sandbox must not use the application's database (${name}): set SANDBOX_DATABASE_URL to another database.`);
+      throw new SqlSandboxError(
+        'configuration',
+        `The SQL sandbox must not use the application's database (${name}): set SANDBOX_DATABASE_URL to another database.`,
+      );
     }
     await SqlSandbox.ensureDatabase(options.url);
-    const admin = new pg.Pool({ connectionString: options.url, max: 3, connectionTimeoutMillis: 10_000, application_name: 'assay-sql-sandbox-admin' });
+    const admin = new pg.Pool({
+      connectionString: options.url,
+      max: 3,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'assay-sql-sandbox-admin',
+    });
     admin.on('error', () => undefined);
     const sandbox = new SqlSandbox(options, admin, name);
     try {
@@ -256,14 +279,18 @@ export class SqlSandbox {
   private async harden(): Promise<void> {
     const client = await this.admin.connect();
     try {
-      const { rows: who } = await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user');
+      const { rows: who } = await client.query<{ rolsuper: boolean }>(
+        'SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user',
+      );
       if (!who[0]?.rolsuper) {
         throw new SqlSandboxError(
           'configuration',
           'The SQL sandbox needs a superuser in SANDBOX_DATABASE_URL: it revokes built-in functions from PUBLIC and creates roles.',
         );
       }
-      const { rows: extensions } = await client.query<{ extname: string }>("SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY 1");
+      const { rows: extensions } = await client.query<{ extname: string }>(
+        "SELECT extname FROM pg_catalog.pg_extension WHERE extname <> 'plpgsql' ORDER BY 1",
+      );
       if (extensions.length > 0) {
         throw new SqlSandboxError(
           'configuration',
@@ -333,14 +360,27 @@ export class SqlSandbox {
           [id],
         );
         if (existing.rows[0]) {
-          return this.remember({ id, challengeKey, name: dataset.name, ...names, sequences: existing.rows[0].sequences, sizeBytes: Number(existing.rows[0].size_bytes) });
+          return this.remember({
+            id,
+            challengeKey,
+            name: dataset.name,
+            ...names,
+            sequences: existing.rows[0].sequences,
+            sizeBytes: Number(existing.rows[0].size_bytes),
+          });
         }
         await this.createDatasetRoles(client, names);
         // A schema without a catalogue row was left by an interrupted load.
         await client.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(names.schema)} CASCADE`);
-        await client.query(`CREATE SCHEMA ${quoteIdentifier(names.schema)} AUTHORIZATION ${quoteIdentifier(names.ownerRole)}`);
+        await client.query(
+          `CREATE SCHEMA ${quoteIdentifier(names.schema)} AUTHORIZATION ${quoteIdentifier(names.ownerRole)}`,
+        );
         const sizeBytes = await this.loadDataset(names, dataset);
-        const { rows: sequenceRows } = await client.query<{ name: string; start_value: string; last_value: string | null }>(
+        const { rows: sequenceRows } = await client.query<{
+          name: string;
+          start_value: string;
+          last_value: string | null;
+        }>(
           `SELECT pg_catalog.format('%I.%I', schemaname, sequencename) AS name, start_value::text, last_value::text
              FROM pg_catalog.pg_sequences WHERE schemaname = $1`,
           [names.schema],
@@ -353,7 +393,16 @@ export class SqlSandbox {
         await client.query(
           `INSERT INTO ${META_SCHEMA}.dataset (id, challenge_key, dataset_name, schema_name, owner_role, login_role, sequences, size_bytes)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [id, challengeKey, dataset.name, names.schema, names.ownerRole, names.loginRole, JSON.stringify(sequences), sizeBytes],
+          [
+            id,
+            challengeKey,
+            dataset.name,
+            names.schema,
+            names.ownerRole,
+            names.loginRole,
+            JSON.stringify(sequences),
+            sizeBytes,
+          ],
         );
         return this.remember({ id, challengeKey, name: dataset.name, ...names, sequences, sizeBytes });
       } finally {
@@ -373,11 +422,17 @@ export class SqlSandbox {
     return createHmac('sha256', this.roleSecret).update(loginRole).digest('base64url');
   }
 
-  private async createDatasetRoles(client: pg.PoolClient, names: { ownerRole: string; loginRole: string }): Promise<void> {
+  private async createDatasetRoles(
+    client: pg.PoolClient,
+    names: { ownerRole: string; loginRole: string },
+  ): Promise<void> {
     const owner = quoteIdentifier(names.ownerRole);
     const login = quoteIdentifier(names.loginRole);
     const database = quoteIdentifier(this.databaseName);
-    const { rows } = await client.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1)', [[names.ownerRole, names.loginRole]]);
+    const { rows } = await client.query<{ rolname: string }>(
+      'SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = ANY($1)',
+      [[names.ownerRole, names.loginRole]],
+    );
     const exists = new Set(rows.map((row) => row.rolname));
     const comment = quoteLiteral(`Assay SQL sandbox role of database ${this.databaseName}`);
     const tempFileLimitKb = this.options.tempFileLimitKb ?? 64 * 1024;
@@ -414,12 +469,19 @@ export class SqlSandbox {
       if (error instanceof pg.DatabaseError && (error.code === '53300' || error.code === '53400')) {
         throw new SqlSandboxError('busy', `The SQL sandbox has too many connections: ${error.message}`);
       }
-      throw new SqlSandboxError('internal', `The SQL sandbox could not connect as ${dataset.loginRole}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SqlSandboxError(
+        'internal',
+        `The SQL sandbox could not connect as ${dataset.loginRole}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
   /** Starts the dataset's transaction: waits for its turn, then becomes the dataset's role. */
-  private async beginTransaction(session: SandboxSession, dataset: PreparedSqlDataset, limits: SqlRunLimits): Promise<void> {
+  private async beginTransaction(
+    session: SandboxSession,
+    dataset: PreparedSqlDataset,
+    limits: SqlRunLimits,
+  ): Promise<void> {
     await session.command('BEGIN');
     await session.command(`SET LOCAL lock_timeout = '${DATASET_LOCK_WAIT_MS}ms'`);
     // One run per dataset at a time: a candidate's DDL takes locks that would stall, or time out, another's run.
@@ -444,15 +506,23 @@ export class SqlSandbox {
       SET LOCAL client_min_messages = 'error';`);
     // Sequences ignore rollbacks: put them back so that every run sees the same ids.
     for (const sequence of dataset.sequences) {
-      await session.command('SELECT pg_catalog.setval($1::text::pg_catalog.regclass, $2::bigint, $3::boolean)', [sequence.name, sequence.value, sequence.isCalled]);
+      await session.command('SELECT pg_catalog.setval($1::text::pg_catalog.regclass, $2::bigint, $3::boolean)', [
+        sequence.name,
+        sequence.value,
+        sequence.isCalled,
+      ]);
     }
   }
 
   /** Runs the setup as the dataset's role, under the statement policy, and commits it. */
-  private async loadDataset(names: { schema: string; ownerRole: string; loginRole: string; lockKey: string }, dataset: SqlDataset): Promise<number> {
+  private async loadDataset(
+    names: { schema: string; ownerRole: string; loginRole: string; lockKey: string },
+    dataset: SqlDataset,
+  ): Promise<number> {
     const statements = splitSqlStatements(dataset.setup);
     const refusal = findStatementRefusal(statements);
-    if (refusal) throw new SqlSandboxError('dataset', `The setup of dataset ${dataset.name} is refused: ${refusal.message}`);
+    if (refusal)
+      throw new SqlSandboxError('dataset', `The setup of dataset ${dataset.name} is refused: ${refusal.message}`);
     const session = await this.openSession(names);
     try {
       await session.command('BEGIN');
@@ -468,9 +538,13 @@ export class SqlSandbox {
         try {
           await session.fetch(statement.text, { keep: false, maxRows: 0, maxBytes: 0 });
         } catch (error) {
-          throw new SqlSandboxError('dataset', `The setup of dataset ${dataset.name} failed at statement ${index + 1}: ${describeDatabaseError(error, dataset.setup, statement).message}`);
+          throw new SqlSandboxError(
+            'dataset',
+            `The setup of dataset ${dataset.name} failed at statement ${index + 1}: ${describeDatabaseError(error, dataset.setup, statement).message}`,
+          );
         }
-        if (session.transactionStatus !== 'T') throw new SqlSandboxError('internal', `The setup of dataset ${dataset.name} left its transaction.`);
+        if (session.transactionStatus !== 'T')
+          throw new SqlSandboxError('internal', `The setup of dataset ${dataset.name} left its transaction.`);
       }
       const { rows: tables } = await session.command(
         `SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) AS name
@@ -488,15 +562,24 @@ export class SqlSandbox {
       const sizeBytes = Number(size[0]?.bytes ?? 0);
       const maxBytes = this.options.maxDatasetBytes ?? 256 * 1024 * 1024;
       if (sizeBytes > maxBytes) {
-        throw new SqlSandboxError('dataset', `Dataset ${dataset.name} takes ${sizeBytes} bytes, more than the ${maxBytes} allowed.`);
+        throw new SqlSandboxError(
+          'dataset',
+          `Dataset ${dataset.name} takes ${sizeBytes} bytes, more than the ${maxBytes} allowed.`,
+        );
       }
-      const { rows: who } = await session.command('SELECT current_user::text AS current, session_user::text AS session');
-      if (who[0]?.current !== names.ownerRole) throw new SqlSandboxError('internal', `The setup of dataset ${dataset.name} changed its role.`);
+      const { rows: who } = await session.command(
+        'SELECT current_user::text AS current, session_user::text AS session',
+      );
+      if (who[0]?.current !== names.ownerRole)
+        throw new SqlSandboxError('internal', `The setup of dataset ${dataset.name} changed its role.`);
       await session.command('COMMIT');
       return sizeBytes;
     } catch (error) {
       if (error instanceof SqlSandboxError) throw error;
-      throw new SqlSandboxError('dataset', `Dataset ${dataset.name} could not be loaded: ${describeDatabaseError(error, dataset.setup, undefined).message}`);
+      throw new SqlSandboxError(
+        'dataset',
+        `Dataset ${dataset.name} could not be loaded: ${describeDatabaseError(error, dataset.setup, undefined).message}`,
+      );
     } finally {
       await session.close();
     }
@@ -506,16 +589,29 @@ export class SqlSandbox {
    * Runs a submission against a dataset and returns what happened; never throws for anything the
    * submission does. Throws SqlSandboxError when the sandbox itself cannot run it.
    */
-  async run(dataset: PreparedSqlDataset, source: string, limitOverrides: Partial<SqlRunLimits> = {}, options: SqlRunOptions = {}): Promise<SqlRunOutcome> {
+  async run(
+    dataset: PreparedSqlDataset,
+    source: string,
+    limitOverrides: Partial<SqlRunLimits> = {},
+    options: SqlRunOptions = {},
+  ): Promise<SqlRunOutcome> {
     if (this.closed) throw new SqlSandboxError('internal', 'The SQL sandbox is closed.');
     const limits: SqlRunLimits = { ...DEFAULT_SQL_RUN_LIMITS, ...limitOverrides };
     if (source.length > limits.maxSourceLength) {
-      return { kind: 'refused', message: `The SQL is ${source.length} characters long; at most ${limits.maxSourceLength} are allowed.`, elapsedMs: 0 };
+      return {
+        kind: 'refused',
+        message: `The SQL is ${source.length} characters long; at most ${limits.maxSourceLength} are allowed.`,
+        elapsedMs: 0,
+      };
     }
     const statements = splitSqlStatements(source);
     if (statements.length === 0) return { kind: 'refused', message: 'There is no SQL statement to run.', elapsedMs: 0 };
     if (statements.length > limits.maxStatements) {
-      return { kind: 'refused', message: `The SQL has ${statements.length} statements; at most ${limits.maxStatements} are allowed.`, elapsedMs: 0 };
+      return {
+        kind: 'refused',
+        message: `The SQL has ${statements.length} statements; at most ${limits.maxStatements} are allowed.`,
+        elapsedMs: 0,
+      };
     }
     const refusal = findStatementRefusal(statements);
     if (refusal) return { kind: 'refused', message: refusal.message, elapsedMs: 0 };
@@ -535,7 +631,10 @@ export class SqlSandbox {
         if (error instanceof pg.DatabaseError && error.code === '55P03') {
           throw new SqlSandboxError('busy', `Dataset ${dataset.name} stayed busy for ${DATASET_LOCK_WAIT_MS} ms.`);
         }
-        throw new SqlSandboxError('internal', `The SQL sandbox could not start a run: ${describeDatabaseError(error, '', undefined).message}`);
+        throw new SqlSandboxError(
+          'internal',
+          `The SQL sandbox could not start a run: ${describeDatabaseError(error, '', undefined).message}`,
+        );
       }
       started = performance.now();
       watchdog = setTimeout(() => {
@@ -548,14 +647,28 @@ export class SqlSandbox {
       return await this.runStatements(current, dataset, source, statements, limits, options, elapsed);
     } catch (error) {
       if (error instanceof SqlSandboxError) throw error;
-      if (timedOut) return { kind: 'timed-out', message: `The SQL ran longer than ${limits.timeMs} ms.`, elapsedMs: elapsed() };
+      if (timedOut)
+        return { kind: 'timed-out', message: `The SQL ran longer than ${limits.timeMs} ms.`, elapsedMs: elapsed() };
       if (session?.outputOverflowed) {
-        return { kind: 'output-limit', message: `The SQL returned more than ${limits.maxOutputBytes} bytes.`, elapsedMs: elapsed() };
+        return {
+          kind: 'output-limit',
+          message: `The SQL returned more than ${limits.maxOutputBytes} bytes.`,
+          elapsedMs: elapsed(),
+        };
       }
       if (error instanceof SessionLostError) {
-        return { kind: 'failed', message: 'The database connection was lost while running the SQL.', sqlState: undefined, statementIndex: -1, elapsedMs: elapsed() };
+        return {
+          kind: 'failed',
+          message: 'The database connection was lost while running the SQL.',
+          sqlState: undefined,
+          statementIndex: -1,
+          elapsedMs: elapsed(),
+        };
       }
-      throw new SqlSandboxError('internal', `The SQL sandbox failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SqlSandboxError(
+        'internal',
+        `The SQL sandbox failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       clearTimeout(watchdog);
       if (session) {
@@ -585,27 +698,48 @@ export class SqlSandbox {
       await session.command(`SET LOCAL statement_timeout = '${remaining}ms'`);
       try {
         if (isLast && options.explainLastStatement) plan = await this.explain(session, statement);
-        last = await session.fetch(statement.text, { keep: isLast, maxRows: limits.maxRows, maxBytes: limits.maxOutputBytes });
+        last = await session.fetch(statement.text, {
+          keep: isLast,
+          maxRows: limits.maxRows,
+          maxBytes: limits.maxOutputBytes,
+        });
       } catch (error) {
         if (error instanceof pg.DatabaseError && error.code === '57014') {
-          return { kind: 'timed-out', message: `The SQL ran longer than ${limits.timeMs} ms (statement ${index + 1}).`, elapsedMs: elapsed() };
+          return {
+            kind: 'timed-out',
+            message: `The SQL ran longer than ${limits.timeMs} ms (statement ${index + 1}).`,
+            elapsedMs: elapsed(),
+          };
         }
         if (error instanceof pg.DatabaseError) {
           const { message, sqlState } = describeDatabaseError(error, source, statement);
-          return { kind: 'failed', message: `Statement ${index + 1} failed: ${message}`, sqlState, statementIndex: index, elapsedMs: elapsed() };
+          return {
+            kind: 'failed',
+            message: `Statement ${index + 1} failed: ${message}`,
+            sqlState,
+            statementIndex: index,
+            elapsedMs: elapsed(),
+          };
         }
         throw error;
       }
-      if (session.transactionStatus !== 'T') return this.incident(dataset, `statement ${index + 1} ended the sandbox transaction`, index, elapsed());
+      if (session.transactionStatus !== 'T')
+        return this.incident(dataset, `statement ${index + 1} ended the sandbox transaction`, index, elapsed());
       if (last.exceeded) {
-        const what = last.exceeded === 'rows' ? `more than ${limits.maxRows} rows` : `more than ${limits.maxOutputBytes} bytes`;
+        const what =
+          last.exceeded === 'rows' ? `more than ${limits.maxRows} rows` : `more than ${limits.maxOutputBytes} bytes`;
         return { kind: 'output-limit', message: `The last statement returned ${what}.`, elapsedMs: elapsed() };
       }
     }
     const elapsedMs = elapsed();
     const { rows: who } = await session.command('SELECT current_user::text AS current, session_user::text AS session');
     if (who[0]?.current !== dataset.ownerRole || who[0]?.session !== dataset.loginRole) {
-      return this.incident(dataset, `the run ended as ${who[0]?.current ?? '?'} (session ${who[0]?.session ?? '?'})`, statements.length - 1, elapsedMs);
+      return this.incident(
+        dataset,
+        `the run ended as ${who[0]?.current ?? '?'} (session ${who[0]?.session ?? '?'})`,
+        statements.length - 1,
+        elapsedMs,
+      );
     }
     const result = last && last.columns.length > 0 ? { columns: last.columns, rows: last.rows } : undefined;
     return { kind: 'completed', result, plan, elapsedMs };
@@ -613,10 +747,15 @@ export class SqlSandbox {
 
   /** EXPLAIN inside a savepoint, so that a statement EXPLAIN rejects still runs and reports its own error. */
   private async explain(session: SandboxSession, statement: SqlStatement): Promise<PlanOutcome> {
-    if (!isExplainableStatement(statement)) return { error: 'the last statement is not a query or data change, so it has no plan to check' };
+    if (!isExplainableStatement(statement))
+      return { error: 'the last statement is not a query or data change, so it has no plan to check' };
     await session.command('SAVEPOINT assay_plan');
     try {
-      const explained = await session.fetch(`EXPLAIN (FORMAT JSON, COSTS false) ${statement.text}`, { keep: true, maxRows: 1, maxBytes: 1024 * 1024 });
+      const explained = await session.fetch(`EXPLAIN (FORMAT JSON, COSTS false) ${statement.text}`, {
+        keep: true,
+        maxRows: 1,
+        maxBytes: 1024 * 1024,
+      });
       await session.command('RELEASE SAVEPOINT assay_plan');
       const text = explained.rows[0]?.[0];
       return text ? { json: JSON.parse(text) as unknown } : { error: 'EXPLAIN returned no plan' };
@@ -628,10 +767,21 @@ export class SqlSandbox {
   }
 
   /** The transaction ended or the role changed: impossible by design. Refuse the result and rebuild the dataset. */
-  private async incident(dataset: PreparedSqlDataset, what: string, statementIndex: number, elapsedMs: number): Promise<SqlRunOutcome> {
+  private async incident(
+    dataset: PreparedSqlDataset,
+    what: string,
+    statementIndex: number,
+    elapsedMs: number,
+  ): Promise<SqlRunOutcome> {
     this.options.onIncident?.({ datasetId: dataset.id, message: what });
     await this.discardDataset(dataset).catch(() => undefined);
-    return { kind: 'failed', message: `The sandbox refused the result: ${what}.`, sqlState: undefined, statementIndex, elapsedMs };
+    return {
+      kind: 'failed',
+      message: `The sandbox refused the result: ${what}.`,
+      sqlState: undefined,
+      statementIndex,
+      elapsedMs,
+    };
   }
 
   /** Drops a dataset's schema and catalogue row; the next prepareDataset loads it again. */
@@ -654,7 +804,10 @@ export class SqlSandbox {
   private async terminateBackend(pid: number, loginRole: string): Promise<void> {
     // The role check keeps a recycled pid from ever naming someone else's backend.
     await this.admin
-      .query('SELECT pg_catalog.pg_terminate_backend(pid, 5000) FROM pg_catalog.pg_stat_activity WHERE pid = $1 AND usename = $2', [pid, loginRole])
+      .query(
+        'SELECT pg_catalog.pg_terminate_backend(pid, 5000) FROM pg_catalog.pg_stat_activity WHERE pid = $1 AND usename = $2',
+        [pid, loginRole],
+      )
       .catch(() => undefined);
   }
 
@@ -667,12 +820,18 @@ export class SqlSandbox {
   /** Drops the sandbox database and every role it created (tests, uninstalling). */
   async destroy(): Promise<void> {
     await this.close();
-    const client = new pg.Client({ connectionString: withDatabase(this.options.url, 'postgres'), connectionTimeoutMillis: 10_000 });
+    const client = new pg.Client({
+      connectionString: withDatabase(this.options.url, 'postgres'),
+      connectionTimeoutMillis: 10_000,
+    });
     client.on('error', () => undefined);
     await client.connect();
     try {
       await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(this.databaseName)} WITH (FORCE)`);
-      const { rows } = await client.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles WHERE starts_with(rolname, $1) ORDER BY rolname DESC', [`${this.roleTag}_`]);
+      const { rows } = await client.query<{ rolname: string }>(
+        'SELECT rolname FROM pg_catalog.pg_roles WHERE starts_with(rolname, $1) ORDER BY rolname DESC',
+        [`${this.roleTag}_`],
+      );
       // Login roles (_l) sort before owner roles (_o) in descending order: members go first.
       for (const { rolname } of rows) await client.query(`DROP ROLE IF EXISTS ${quoteIdentifier(rolname)}`);
     } finally {

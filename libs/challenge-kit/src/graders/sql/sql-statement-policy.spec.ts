@@ -11,7 +11,7 @@ describe('findStatementRefusal', () => {
     'VALUES (1)',
     'TABLE orders',
     '(SELECT 1) UNION (SELECT 2)',
-    "INSERT INTO t VALUES (1); UPDATE t SET a = 2; DELETE FROM t; TRUNCATE t",
+    'INSERT INTO t VALUES (1); UPDATE t SET a = 2; DELETE FROM t; TRUNCATE t',
     'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE',
     'EXPLAIN ANALYZE SELECT 1',
     'ANALYZE orders',
@@ -27,7 +27,7 @@ describe('findStatementRefusal', () => {
     'ALTER TABLE t ADD COLUMN b int',
     'DROP INDEX i',
     'DROP MATERIALIZED VIEW m',
-    'CREATE TYPE mood AS ENUM (\'ok\')',
+    "CREATE TYPE mood AS ENUM ('ok')",
     'CREATE STATISTICS s ON a, b FROM t',
   ])('allows %s', (source) => {
     expect(refusal(source)).toBeUndefined();
@@ -47,7 +47,7 @@ describe('findStatementRefusal', () => {
     ['RESET ALL', 'session'],
     ['SET ROLE postgres', 'session'],
     ['SET SESSION AUTHORIZATION postgres', 'session'],
-    ["SET LOCAL statement_timeout = 0", 'session'],
+    ['SET LOCAL statement_timeout = 0', 'session'],
     ["LOAD 'plugin'", 'session'],
     ["COPY (SELECT 1) TO PROGRAM 'id'", 'COPY'],
     ["COPY t FROM '/etc/passwd'", 'COPY'],
@@ -69,7 +69,9 @@ describe('findStatementRefusal', () => {
   });
 
   it('names the refused statement by its position', () => {
-    expect(refusal('SELECT 1; DELETE FROM t; COMMIT; SELECT 2')).toMatch(/^Statement 3 is refused: COMMIT is transaction control/);
+    expect(refusal('SELECT 1; DELETE FROM t; COMMIT; SELECT 2')).toMatch(
+      /^Statement 3 is refused: COMMIT is transaction control/,
+    );
   });
 
   it('sees a COMMIT hidden behind comments and semicolon tricks', () => {

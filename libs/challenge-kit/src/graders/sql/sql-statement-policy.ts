@@ -10,13 +10,54 @@ export interface StatementRefusal {
 const QUERY_STARTS = new Set(['SELECT', 'WITH', 'VALUES', 'TABLE', '(']);
 const DATA_CHANGE_STARTS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE']);
 const OTHER_ALLOWED_STARTS = new Set(['EXPLAIN', 'ANALYZE', 'ANALYSE']);
-const TRANSACTION_CONTROL = new Set(['BEGIN', 'START', 'COMMIT', 'END', 'ROLLBACK', 'ABORT', 'SAVEPOINT', 'RELEASE', 'PREPARE']);
-const SESSION_CONTROL = new Set(['SET', 'RESET', 'DISCARD', 'SHOW', 'LOAD', 'LISTEN', 'UNLISTEN', 'NOTIFY', 'DEALLOCATE', 'EXECUTE']);
+const TRANSACTION_CONTROL = new Set([
+  'BEGIN',
+  'START',
+  'COMMIT',
+  'END',
+  'ROLLBACK',
+  'ABORT',
+  'SAVEPOINT',
+  'RELEASE',
+  'PREPARE',
+]);
+const SESSION_CONTROL = new Set([
+  'SET',
+  'RESET',
+  'DISCARD',
+  'SHOW',
+  'LOAD',
+  'LISTEN',
+  'UNLISTEN',
+  'NOTIFY',
+  'DEALLOCATE',
+  'EXECUTE',
+]);
 const PROCEDURAL = new Set(['DO', 'CALL']);
-const CREATE_MODIFIERS = new Set(['OR', 'REPLACE', 'GLOBAL', 'LOCAL', 'TEMP', 'TEMPORARY', 'UNLOGGED', 'RECURSIVE', 'UNIQUE']);
+const CREATE_MODIFIERS = new Set([
+  'OR',
+  'REPLACE',
+  'GLOBAL',
+  'LOCAL',
+  'TEMP',
+  'TEMPORARY',
+  'UNLOGGED',
+  'RECURSIVE',
+  'UNIQUE',
+]);
 /** Object kinds a candidate (or a dataset's setup) may create, alter or drop: all rolled back. */
 const OBJECT_KINDS = new Set(['TABLE', 'VIEW', 'INDEX', 'SEQUENCE', 'STATISTICS', 'TYPE', 'DOMAIN']);
-const PROCEDURAL_KINDS = new Set(['FUNCTION', 'PROCEDURE', 'TRIGGER', 'RULE', 'AGGREGATE', 'OPERATOR', 'LANGUAGE', 'CAST', 'EVENT']);
+const PROCEDURAL_KINDS = new Set([
+  'FUNCTION',
+  'PROCEDURE',
+  'TRIGGER',
+  'RULE',
+  'AGGREGATE',
+  'OPERATOR',
+  'LANGUAGE',
+  'CAST',
+  'EVENT',
+]);
 
 const ALLOWED_SUMMARY =
   'only queries (SELECT, WITH, VALUES, TABLE), data changes (INSERT, UPDATE, DELETE, MERGE, TRUNCATE), EXPLAIN, ANALYZE, ' +
@@ -53,13 +94,15 @@ function refusalReason(statement: SqlStatement): string | undefined {
   if (SESSION_CONTROL.has(first)) {
     return `${first} changes or inspects the session (settings, role, prepared statements, notifications), which the sandbox fixes for every run`;
   }
-  if (first === 'COPY') return 'COPY is not available: the sandbox has no access to files or programs; use SELECT to return data';
+  if (first === 'COPY')
+    return 'COPY is not available: the sandbox has no access to files or programs; use SELECT to return data';
   if (PROCEDURAL.has(first)) return `${first} runs procedural code, which the sandbox does not allow`;
   if (first === 'REFRESH' && words[1] === 'MATERIALIZED') return undefined;
   if (first === 'CREATE' || first === 'ALTER' || first === 'DROP') {
     const kind = objectKind(words);
     if (kind !== undefined && (OBJECT_KINDS.has(kind) || kind === 'MATERIALIZED VIEW')) return undefined;
-    if (kind !== undefined && PROCEDURAL_KINDS.has(kind)) return `${first} ${kind} is not allowed: the sandbox does not run procedural code; ${ALLOWED_SUMMARY}`;
+    if (kind !== undefined && PROCEDURAL_KINDS.has(kind))
+      return `${first} ${kind} is not allowed: the sandbox does not run procedural code; ${ALLOWED_SUMMARY}`;
     return `${first} ${kind ?? ''} is not allowed; ${ALLOWED_SUMMARY}`.replace('  ', ' ');
   }
   return `${first} is not allowed; ${ALLOWED_SUMMARY}`;

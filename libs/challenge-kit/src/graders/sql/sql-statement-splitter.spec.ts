@@ -48,7 +48,9 @@ describe('splitSqlStatements', () => {
   });
 
   it('keeps semicolons inside parentheses in one piece for the server to judge', () => {
-    expect(texts('CREATE RULE r AS ON INSERT TO t DO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2)); SELECT 1')).toHaveLength(2);
+    expect(
+      texts('CREATE RULE r AS ON INSERT TO t DO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2)); SELECT 1'),
+    ).toHaveLength(2);
   });
 
   it('lets an unterminated string swallow the rest, which the server then rejects', () => {
