@@ -40,8 +40,8 @@ describe('parseChallengePackage', () => {
     expect(sut.manifest.scoring).toEqual({ points: 50, partialCredit: true });
     expect(sut.manifest.tags).toEqual([]);
     expect(sut.tests.map((test) => [test.name, test.sample, test.weight, test.at.file, test.at.pointer])).toEqual([
-      ['small numbers', true, 1, 'challenge.yaml', '/harness/tests/0'],
-      ['negative numbers', false, 2, 'challenge.yaml', '/harness/tests/1'],
+      ['small numbers', true, 1, 'challenge.yaml', '/tests/0'],
+      ['negative numbers', false, 2, 'challenge.yaml', '/tests/1'],
       ['zero', false, 1, 'tests/more.yaml', '/0'],
     ]);
     expect(sut.starters.map((starter) => [starter.path, starter.language])).toEqual([
@@ -78,7 +78,7 @@ describe('parseChallengePackage', () => {
       'estimatedMinutes: 5',
       'estimatedMinutes: 5\nauthor: me',
       '/author',
-      'is not a known field; allowed: slug, title, summary, type, difficulty, competencies, estimatedMinutes, languages, tags, limits, scoring, harness, sql, codeReview, quiz, systemDesign',
+      'is not a known field; allowed: slug, title, summary, type, difficulty, competencies, estimatedMinutes, languages, tags, limits, scoring, harness, tests, sql, codeReview, quiz, systemDesign',
       8,
     ],
     ['a missing title', 'title: Sum of two numbers\n', '', '/title', 'is required', 1],
@@ -114,7 +114,7 @@ describe('parseChallengePackage', () => {
       'is not allowed for a challenge of type coding',
       11,
     ],
-    ['a negative weight', 'weight: 2', 'weight: -2', '/harness/tests/1/weight', 'must be > 0 (got -2)', 23],
+    ['a negative weight', 'weight: 2', 'weight: -2', '/tests/1/weight', 'must be > 0 (got -2)', 22],
   ])('names the file, the field and what is allowed for %s', async (_case, from, to, pointer, message, line) => {
     const problems = await problemsOf(newPackageFiles({ 'challenge.yaml': manifestWith(from, to) }));
 
@@ -131,6 +131,9 @@ describe('parseChallengePackage', () => {
     );
     expect(problems).toContainEqual(
       expect.objectContaining({ pointer: '/harness', message: 'is not allowed for a challenge of type sql' }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ pointer: '/tests', message: 'is not allowed for a challenge of type sql' }),
     );
   });
 
@@ -163,14 +166,14 @@ describe('parseChallengePackage', () => {
         'challenge.yaml:1 /slug: must equal the folder name "another-name" (got "sum-two")',
         'starter/solution.js: is missing: the starter code of javascript, listed in challenge.yaml /languages',
         'wrong/ignores-sign.ts: must start with a one-line comment saying what the mistake is (`// ...`, `-- ...` or `# ...`)',
-        'tests/more.yaml /0/name: repeats the test name "small numbers" of challenge.yaml /harness/tests/0; test names must be unique',
+        'tests/more.yaml /0/name: repeats the test name "small numbers" of challenge.yaml /tests/0; test names must be unique',
       ]),
     );
     expect(problems).toHaveLength(6);
   });
 
   it('needs a sample and a hidden test, a reference and a wrong solution', async () => {
-    const manifest = manifestWith('      sample: true\n', '');
+    const manifest = manifestWith('    sample: true\n', '');
     const files = newPackageFiles({
       'challenge.yaml': manifest,
       'solutions/reference.ts': undefined,
@@ -180,7 +183,7 @@ describe('parseChallengePackage', () => {
     const problems = (await problemsOf(files)).map(formatProblem);
 
     expect(problems).toEqual([
-      'challenge.yaml:18 /harness/tests: needs at least one sample test (sample: true) to show the candidate the format',
+      'challenge.yaml:17 /tests: needs at least one sample test (sample: true) to show the candidate the format',
       'solutions/: needs at least one reference solution',
       'wrong/: needs at least one wrong solution: a plausible mistake that fails a hidden test',
     ]);
@@ -213,16 +216,14 @@ describe('parseChallengePackage', () => {
     const problems: PackageProblem[] = [];
     try {
       await parseChallengePackage(newPackageFiles(), 'test', {
-        sectionChecks: [
-          () => [{ file: 'challenge.yaml', pointer: '/harness/spec/export', message: 'must name an export' }],
-        ],
+        sectionChecks: [() => [{ file: 'challenge.yaml', pointer: '/harness/export', message: 'must name an export' }]],
       });
     } catch (error) {
       problems.push(...(error as ChallengePackageError).problems);
     }
 
     expect(problems).toEqual([
-      { file: 'challenge.yaml', pointer: '/harness/spec/export', message: 'must name an export', line: 16 },
+      { file: 'challenge.yaml', pointer: '/harness/export', message: 'must name an export', line: 15 },
     ]);
   });
 });

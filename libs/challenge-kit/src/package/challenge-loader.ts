@@ -177,8 +177,8 @@ function collectTests(
     });
   };
 
-  const inline = (rawManifest.harness as { tests?: unknown[] } | undefined)?.tests ?? [];
-  inline.forEach((test, index) => addTest(test, MANIFEST_FILE, toPointer(['harness', 'tests', index])));
+  const inline = (rawManifest.tests as unknown[] | undefined) ?? [];
+  inline.forEach((test, index) => addTest(test, MANIFEST_FILE, toPointer(['tests', index])));
 
   for (const path of [...files.keys()].filter((file) => TEST_DATA_FILE.test(file)).sort()) {
     const local = new ProblemList();
@@ -209,11 +209,11 @@ function collectTests(
     if (!tests.some((test) => test.sample))
       problems.add(
         MANIFEST_FILE,
-        '/harness/tests',
+        '/tests',
         'needs at least one sample test (sample: true) to show the candidate the format',
       );
     if (!tests.some((test) => !test.sample))
-      problems.add(MANIFEST_FILE, '/harness/tests', 'needs at least one hidden test (sample: false)');
+      problems.add(MANIFEST_FILE, '/tests', 'needs at least one hidden test (sample: false)');
   }
   return tests;
 }

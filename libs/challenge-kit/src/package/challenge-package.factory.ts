@@ -26,17 +26,16 @@ scoring:
   points: 50
 harness:
   kind: function
-  spec:
-    export: sum
-  tests:
-    - name: small numbers
-      sample: true
-      args: [2, 3]
-      expected: 5
-    - name: negative numbers
-      weight: 2
-      args: [-2, -3]
-      expected: -5
+  export: sum
+tests:
+  - name: small numbers
+    sample: true
+    args: [2, 3]
+    expected: 5
+  - name: negative numbers
+    weight: 2
+    args: [-2, -3]
+    expected: -5
 `;
 
 export function newPackageFiles(overrides: Record<string, string | undefined> = {}): Map<string, string> {

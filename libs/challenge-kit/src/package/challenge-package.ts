@@ -25,7 +25,7 @@ export interface ChallengeManifest {
 export interface ChallengeLimits {
   timeLimitMs?: number;
   memoryLimitMb?: number;
-  totalTimeLimitMs?: number;
+  totalTimeMs?: number;
   statementTimeoutMs?: number;
   maxRows?: number;
 }
@@ -35,10 +35,9 @@ export interface ChallengeScoring {
   partialCredit: boolean;
 }
 
-export interface HarnessSection {
+/** The judge engine's `harness` of a submission: `kind` and the kind's fields, passed as is to its `parseSpec`. */
+export interface HarnessSection extends Record<string, unknown> {
   kind: HarnessKind;
-  /** Passed as is to the harness's `parseSpec`. */
-  spec: Record<string, unknown>;
 }
 
 /** Where an authored item came from, so that the harness's complaints can name the file and field. */

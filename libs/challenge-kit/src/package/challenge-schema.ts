@@ -70,7 +70,11 @@ function requireSection(types: readonly string[], section: string, others: reado
 }
 
 const SECTIONS = ['harness', 'sql', 'codeReview', 'quiz', 'systemDesign'] as const;
-const others = (section: (typeof SECTIONS)[number]): string[] => SECTIONS.filter((name) => name !== section);
+/** The sections a type must not have: the other types' sections, and top-level `tests` outside code types. */
+const others = (section: (typeof SECTIONS)[number]): string[] => [
+  ...SECTIONS.filter((name) => name !== section),
+  ...(section === 'harness' ? [] : ['tests']),
+];
 
 /**
  * JSON Schema (draft 2020-12) of `challenge.yaml`. It checks the envelope every challenge shares and
@@ -129,13 +133,15 @@ export const CHALLENGE_MANIFEST_SCHEMA = {
     },
     harness: {
       type: 'object',
-      additionalProperties: false,
-      required: ['kind', 'spec'],
-      properties: {
-        kind: { enum: HARNESS_KINDS },
-        spec: { type: 'object', description: "The harness kind's spec, validated by its parseSpec." },
-        tests: { type: 'array', items: authoredTest, description: 'Inline tests; more may come from tests/*.yaml.' },
-      },
+      required: ['kind'],
+      description:
+        "The judge engine's harness: `kind` and the kind's own fields, validated by its parseSpec (docs/judge-engine.md).",
+      properties: { kind: { enum: HARNESS_KINDS } },
+    },
+    tests: {
+      type: 'array',
+      items: authoredTest,
+      description: 'Tests of a code challenge; more may come from tests/*.yaml.',
     },
     sql: { type: 'object', description: 'SQL grader definition (docs/graders.md).' },
     codeReview: { type: 'object', description: 'Code-review grader definition (docs/graders.md).' },
