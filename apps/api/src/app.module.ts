@@ -6,7 +6,9 @@ import { ApiConfig, buildLoggerOptions } from '@app/config';
 import { buildDataSourceOptions } from '@app/db';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module.js';
+import { AssessmentsModule } from './assessments/assessments.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CandidateSessionsModule } from './candidate-sessions/candidate-sessions.module.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
@@ -28,6 +30,8 @@ export class AppModule {
         HealthModule,
         AuthModule,
         MembersModule,
+        AssessmentsModule,
+        CandidateSessionsModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

@@ -1,4 +1,4 @@
-import { IsString, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
 import { DatabaseConfig, IntegerBetween, IsPort } from './common.config.js';
 
 /** The API process: HTTP and the socket.io gateway. */
@@ -9,6 +9,14 @@ export class ApiConfig extends DatabaseConfig {
   @IsString({ message: 'is required: a secret of at least 32 characters used to sign access tokens' })
   @MinLength(32, { message: 'must be at least 32 characters long' })
   JWT_SECRET!: string;
+
+  /** Where people reach Assay, for links in invites; defaults to http://localhost:PORT. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'must be an http(s) URL' },
+  )
+  PUBLIC_URL?: string;
 
   /** Sign-up, login and refresh attempts allowed per client address per minute. */
   @IntegerBetween(1, 10000)

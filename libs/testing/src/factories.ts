@@ -42,3 +42,41 @@ export async function newMember(
   if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
   return { ...(login.body as Omit<SignedInStaff, 'password'>), password };
 }
+
+export interface ChallengeSeed {
+  slug: string;
+  type?: string;
+  title?: string;
+  difficulty?: 'easy' | 'medium' | 'hard';
+  competencies?: string[];
+  estimatedMinutes?: number;
+  definition?: Record<string, unknown>;
+}
+
+/** Puts a challenge version straight into the catalogue (the bank loader's job in production). */
+export async function seedChallenge(
+  dataSource: import('typeorm').DataSource,
+  seed: ChallengeSeed,
+  organizationId: string | null = null,
+): Promise<{ challengeId: string; versionId: string }> {
+  const [challenge] = await dataSource.query<{ id: string }[]>(
+    `INSERT INTO challenges (slug, "organizationId") VALUES ($1, $2) RETURNING id`,
+    [seed.slug, organizationId],
+  );
+  const [version] = await dataSource.query<{ id: string }[]>(
+    `INSERT INTO challenge_versions ("challengeId", version, "contentHash", type, title, difficulty, competencies, "estimatedMinutes", definition)
+     VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      challenge.id,
+      randomBytes(32).toString('hex'),
+      seed.type ?? 'coding',
+      seed.title ?? `Challenge ${seed.slug}`,
+      seed.difficulty ?? 'medium',
+      seed.competencies ?? ['programming'],
+      seed.estimatedMinutes ?? 20,
+      JSON.stringify(seed.definition ?? {}),
+    ],
+  );
+  await dataSource.query(`UPDATE challenges SET "currentVersionId" = $1 WHERE id = $2`, [version.id, challenge.id]);
+  return { challengeId: challenge.id, versionId: version.id };
+}

@@ -7,5 +7,5 @@ export {
   testServerUrl,
   type TestDatabase,
 } from './test-server.js';
-export { newMember, newOrganization, type SignedInStaff } from './factories.js';
+export { newMember, newOrganization, seedChallenge, type ChallengeSeed, type SignedInStaff } from './factories.js';
 export { HttpClient, type HttpResult, type RequestOptions } from './http-client.js';

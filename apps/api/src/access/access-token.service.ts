@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES, type StaffRole } from '@app/db';
 import type { CandidatePrincipal, Principal, StaffPrincipal } from './principal.js';
 
@@ -30,13 +31,13 @@ export class AccessTokenService {
       org: principal.organizationId,
       role: principal.role,
     };
-    return this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
+    return this.jwt.signAsync(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS, jwtid: randomUUID() });
   }
 
   /** A candidate's token lives as long as the session can still be worked on. */
   signCandidate(principal: CandidatePrincipal, expiresInSeconds: number): Promise<string> {
     const claims: CandidateClaims = { typ: 'candidate', sub: principal.sessionId, org: principal.organizationId };
-    return this.jwt.signAsync(claims, { expiresIn: Math.max(1, Math.ceil(expiresInSeconds)) });
+    return this.jwt.signAsync(claims, { expiresIn: Math.max(1, Math.ceil(expiresInSeconds)), jwtid: randomUUID() });
   }
 
   /** The principal of a valid token, or undefined for anything expired, forged or malformed. */

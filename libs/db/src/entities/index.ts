@@ -1,12 +1,38 @@
+import { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
+import { CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from './candidate-session.entity.js';
+import { ChallengeEntity, ChallengeVersionEntity } from './challenge.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { UserEntity } from './user.entity.js';
 
+export { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
+export {
+  CandidateSessionEntity,
+  DraftEntity,
+  InviteEntity,
+  SESSION_STATUSES,
+  SnapshotEntity,
+  type SessionStatus,
+} from './candidate-session.entity.js';
+export { ChallengeEntity, ChallengeVersionEntity, DIFFICULTIES, type Difficulty } from './challenge.entity.js';
 export { OrganizationEntity } from './organization.entity.js';
 export { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 export { RefreshTokenEntity } from './refresh-token.entity.js';
 export { STAFF_ROLES, UserEntity, type StaffRole } from './user.entity.js';
 
 /** Every entity, listed explicitly: globs do not survive bundling, ESM or test transforms. */
-export const ENTITIES = [OrganizationEntity, UserEntity, RefreshTokenEntity, RateLimitBucketEntity];
+export const ENTITIES = [
+  OrganizationEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  RateLimitBucketEntity,
+  ChallengeEntity,
+  ChallengeVersionEntity,
+  AssessmentEntity,
+  AssessmentItemEntity,
+  InviteEntity,
+  CandidateSessionEntity,
+  DraftEntity,
+  SnapshotEntity,
+];

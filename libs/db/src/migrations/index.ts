@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
+import { AddAssessmentsAndSessions1795815621812 } from './1795815621812-AddAssessmentsAndSessions.js';
 import { AddRateLimitBuckets1795815383595 } from './1795815383595-AddRateLimitBuckets.js';
 import { AddRefreshTokens1795815181172 } from './1795815181172-AddRefreshTokens.js';
 import { CreateBaseSchema1795814295312 } from './1795814295312-CreateBaseSchema.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreateBaseSchema1795814295312,
   AddRefreshTokens1795815181172,
   AddRateLimitBuckets1795815383595,
+  AddAssessmentsAndSessions1795815621812,
 ];

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AssessmentEntity, CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from '@app/db';
+import { type EntityManager, QueryFailedError, Repository } from 'typeorm';
+
+export const SNAPSHOT_INTERVAL_MS = 2000;
+
+@Injectable()
+export class CandidateSessionRepository {
+  constructor(
+    @InjectRepository(CandidateSessionEntity) private readonly sessions: Repository<CandidateSessionEntity>,
+    @InjectRepository(InviteEntity) private readonly invites: Repository<InviteEntity>,
+  ) {}
+
+  findInviteByHash(tokenHash: string): Promise<InviteEntity | null> {
+    return this.invites.findOneBy({ tokenHash });
+  }
+
+  findByInvite(inviteId: string): Promise<CandidateSessionEntity | null> {
+    return this.sessions.findOneBy({ inviteId });
+  }
+
+  findById(id: string): Promise<CandidateSessionEntity | null> {
+    return this.sessions.findOneBy({ id });
+  }
+
+  /** Returns undefined when another request started the session for this invite first. */
+  async start(
+    session: Pick<CandidateSessionEntity, 'inviteId' | 'assessmentId' | 'organizationId' | 'startedAt' | 'deadline'>,
+  ) {
+    try {
+      return await this.sessions.save({ ...session, status: 'in_progress' as const, finishedAt: null });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        return undefined;
+      throw error;
+    }
+  }
+
+  /** Finishes a session still in progress; a no-op for one already finished. */
+  async finish(id: string, at: Date): Promise<void> {
+    await this.sessions.update({ id, status: 'in_progress' }, { status: 'finished', finishedAt: at });
+  }
+
+  assessmentWithItems(assessmentId: string): Promise<AssessmentEntity | null> {
+    return this.sessions.manager
+      .getRepository(AssessmentEntity)
+      .createQueryBuilder('assessment')
+      .leftJoinAndSelect('assessment.items', 'item')
+      .leftJoinAndSelect('item.challengeVersion', 'version')
+      .leftJoinAndSelect('version.challenge', 'challenge')
+      .where('assessment.id = :assessmentId', { assessmentId })
+      .orderBy('item.position', 'ASC')
+      .getOne();
+  }
+
+  drafts(sessionId: string): Promise<DraftEntity[]> {
+    return this.sessions.manager.getRepository(DraftEntity).findBy({ sessionId });
+  }
+
+  /**
+   * Saves the draft and records playback: a new snapshot at most every two seconds per item, the
+   * latest one otherwise brought up to date, so the playback always ends on the saved text.
+   */
+  async saveDraft(
+    manager: EntityManager,
+    draft: Pick<DraftEntity, 'sessionId' | 'assessmentItemId' | 'language' | 'code' | 'answer'>,
+    at: Date,
+  ): Promise<void> {
+    await manager
+      .getRepository(DraftEntity)
+      .upsert({ ...draft, updatedAt: at }, { conflictPaths: ['sessionId', 'assessmentItemId'] });
+    const snapshots = manager.getRepository(SnapshotEntity);
+    const last = await snapshots.findOne({
+      where: { sessionId: draft.sessionId, assessmentItemId: draft.assessmentItemId },
+      order: { takenAt: 'DESC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const content = { language: draft.language, code: draft.code, answer: draft.answer };
+    if (last && at.getTime() - last.takenAt.getTime() < SNAPSHOT_INTERVAL_MS) {
+      await snapshots.update({ id: last.id }, content);
+    } else {
+      await snapshots.insert({
+        sessionId: draft.sessionId,
+        assessmentItemId: draft.assessmentItemId,
+        ...content,
+        takenAt: at,
+      });
+    }
+  }
+}

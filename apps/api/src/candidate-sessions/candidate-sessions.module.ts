@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CandidateSessionEntity, InviteEntity } from '@app/db';
+import { CandidateSessionRepository } from './candidate-session.repository.js';
+import { CandidateSessionsController } from './candidate-sessions.controller.js';
+import { CandidateSessionsService } from './candidate-sessions.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CandidateSessionEntity, InviteEntity])],
+  controllers: [CandidateSessionsController],
+  providers: [CandidateSessionsService, CandidateSessionRepository],
+})
+export class CandidateSessionsModule {}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import type { CandidateSessionEntity } from '@app/db';
+import { DataSource } from 'typeorm';
+import { AccessTokenService } from '../access/access-token.service.js';
+import type { CandidatePrincipal } from '../access/principal.js';
+import { hashInviteToken } from '../assessments/assessments.service.js';
+import { DomainException } from '../errors/domain.exception.js';
+import { CandidateSessionRepository } from './candidate-session.repository.js';
+import type { CandidateSessionDto, SaveDraftDto, StartedSessionDto } from './dto/candidate-session.dto.js';
+
+/** A session token outlives the deadline a little, so that a last autosave still gets a clear 409. */
+const TOKEN_GRACE_SECONDS = 300;
+
+const inviteNotFound = () => new DomainException('not_found', 'invite_not_found', 'This invite link is not valid.');
+const sessionFinished = () =>
+  new DomainException(
+    'conflict',
+    'session_finished',
+    'This assessment is finished: its time is up or it was submitted.',
+  );
+
+@Injectable()
+export class CandidateSessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: CandidateSessionRepository,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  /** Starts the invite's one session, or resumes it with a new token while time is left. */
+  async start(inviteToken: string, now = new Date()): Promise<{ resumed: boolean; started: StartedSessionDto }> {
+    const invite = await this.sessions.findInviteByHash(hashInviteToken(inviteToken));
+    if (!invite) throw inviteNotFound();
+    let session = await this.sessions.findByInvite(invite.id);
+    let resumed = session !== null;
+    if (!session) {
+      if (invite.expiresAt.getTime() <= now.getTime()) {
+        throw new DomainException(
+          'gone',
+          'invite_expired',
+          'This invite has expired. Ask the recruiter for a new one.',
+        );
+      }
+      const assessment = await this.sessions.assessmentWithItems(invite.assessmentId);
+      if (!assessment) throw inviteNotFound();
+      session =
+        (await this.sessions.start({
+          inviteId: invite.id,
+          assessmentId: invite.assessmentId,
+          organizationId: invite.organizationId,
+          startedAt: now,
+          deadline: new Date(now.getTime() + assessment.durationMinutes * 60_000),
+        })) ?? (await this.sessions.findByInvite(invite.id));
+      if (!session) throw inviteNotFound();
+      resumed = session.startedAt.getTime() !== now.getTime();
+    }
+    session = await this.finishIfOverdue(session, now);
+    if (session.status === 'finished') throw sessionFinished();
+    const sessionToken = await this.tokens.signCandidate(
+      { kind: 'candidate', sessionId: session.id, organizationId: session.organizationId },
+      (session.deadline.getTime() - now.getTime()) / 1000 + TOKEN_GRACE_SECONDS,
+    );
+    return { resumed, started: { sessionToken, session: await this.view(session, now) } };
+  }
+
+  async current(candidate: CandidatePrincipal, now = new Date()): Promise<CandidateSessionDto> {
+    const session = await this.finishIfOverdue(await this.load(candidate), now);
+    return this.view(session, now);
+  }
+
+  async saveDraft(candidate: CandidatePrincipal, itemId: string, input: SaveDraftDto, now = new Date()): Promise<void> {
+    const session = await this.openSession(candidate, now);
+    await this.assertItemOf(session, itemId);
+    await this.dataSource.transaction((manager) =>
+      this.sessions.saveDraft(
+        manager,
+        {
+          sessionId: session.id,
+          assessmentItemId: itemId,
+          language: input.answer === undefined ? (input.language ?? null) : null,
+          code: input.answer === undefined ? (input.code ?? null) : null,
+          answer: input.answer ?? null,
+        },
+        now,
+      ),
+    );
+  }
+
+  async finish(candidate: CandidatePrincipal, now = new Date()): Promise<CandidateSessionDto> {
+    const session = await this.openSession(candidate, now);
+    await this.sessions.finish(session.id, now);
+    return this.current(candidate, now);
+  }
+
+  private async load(candidate: CandidatePrincipal): Promise<CandidateSessionEntity> {
+    const session = await this.sessions.findById(candidate.sessionId);
+    if (!session) throw new DomainException('not_found', 'session_not_found', 'No such session.');
+    return session;
+  }
+
+  /** The server's clock decides: past the deadline nothing more is accepted. */
+  private async openSession(candidate: CandidatePrincipal, now: Date): Promise<CandidateSessionEntity> {
+    const session = await this.finishIfOverdue(await this.load(candidate), now);
+    if (session.status === 'finished') throw sessionFinished();
+    return session;
+  }
+
+  private async finishIfOverdue(session: CandidateSessionEntity, now: Date): Promise<CandidateSessionEntity> {
+    if (session.status === 'in_progress' && session.deadline.getTime() <= now.getTime()) {
+      await this.sessions.finish(session.id, session.deadline);
+      return { ...session, status: 'finished', finishedAt: session.deadline };
+    }
+    return session;
+  }
+
+  private async assertItemOf(session: CandidateSessionEntity, itemId: string): Promise<void> {
+    const assessment = await this.sessions.assessmentWithItems(session.assessmentId);
+    if (!assessment?.items?.some((item) => item.id === itemId)) {
+      throw new DomainException('not_found', 'item_not_found', 'No such item in your assessment.');
+    }
+  }
+
+  private async view(session: CandidateSessionEntity, now: Date): Promise<CandidateSessionDto> {
+    const assessment = await this.sessions.assessmentWithItems(session.assessmentId);
+    const drafted = new Set((await this.sessions.drafts(session.id)).map((draft) => draft.assessmentItemId));
+    return {
+      id: session.id,
+      status: session.status,
+      startedAt: session.startedAt,
+      deadline: session.deadline,
+      remainingSeconds:
+        session.status === 'finished'
+          ? 0
+          : Math.max(0, Math.floor((session.deadline.getTime() - now.getTime()) / 1000)),
+      items: (assessment?.items ?? []).map((item) => ({
+        id: item.id,
+        position: item.position,
+        challengeSlug: item.challengeVersion!.challenge!.slug,
+        type: item.challengeVersion!.type,
+        title: item.challengeVersion!.title,
+        status: drafted.has(item.id) ? 'draft_saved' : 'not_started',
+      })),
+    };
+  }
+}

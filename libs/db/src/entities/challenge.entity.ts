@@ -1,0 +1,88 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
+
+/**
+ * A challenge of the bank (organizationId null) or private to one organisation. Its content lives in
+ * versions: a changed package becomes a new version, and what was judged keeps its own.
+ */
+@Entity('challenges')
+@Index('challenges_public_slug_unique', { synchronize: false })
+@Index('challenges_private_slug_unique', { synchronize: false })
+export class ChallengeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  slug!: string;
+
+  /** Null for the public bank; otherwise the only organisation that can see it. */
+  @Column({ type: 'uuid', nullable: true })
+  organizationId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  currentVersionId!: string | null;
+
+  @OneToMany(() => ChallengeVersionEntity, (version) => version.challenge)
+  versions?: Relation<ChallengeVersionEntity[]>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+/** One immutable content of a challenge, identified by the hash of its package. */
+@Entity('challenge_versions')
+@Unique('challenge_versions_hash_unique', ['challengeId', 'contentHash'])
+@Unique('challenge_versions_number_unique', ['challengeId', 'version'])
+export class ChallengeVersionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  challengeId!: string;
+
+  @ManyToOne(() => ChallengeEntity, (challenge) => challenge.versions, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'challengeId' })
+  challenge?: Relation<ChallengeEntity>;
+
+  /** 1, 2, 3… in order of arrival. */
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'char', length: 64 })
+  contentHash!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  type!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'enum', enum: DIFFICULTIES, enumName: 'difficulty' })
+  difficulty!: Difficulty;
+
+  @Column({ type: 'text', array: true })
+  competencies!: string[];
+
+  @Column({ type: 'integer' })
+  estimatedMinutes!: number;
+
+  /** The whole package as loaded (statement, starters, tests, solutions): never sent to candidates as is. */
+  @Column({ type: 'jsonb' })
+  definition!: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
