@@ -4,7 +4,8 @@
  * keys starting with "\u0000" carry one extra "\u0000". Decoded specials are `SpecialValue`s, which never
  * equal a JSON value: a candidate cannot forge one from plain data.
  */
-export type SandboxValue = null | boolean | number | string | SpecialValue | SandboxValue[] | { [key: string]: SandboxValue };
+export type SandboxValue =
+  null | boolean | number | string | SpecialValue | SandboxValue[] | { [key: string]: SandboxValue };
 
 export type SpecialTag =
   | 'undefined'
@@ -31,7 +32,20 @@ export class SpecialValue {
 }
 
 const TAG = '\u0000';
-const TAGS = new Set<string>(['undefined', 'NaN', 'Infinity', '-Infinity', 'bigint', 'symbol', 'function', 'circular', 'date', 'map', 'set', 'typed']);
+const TAGS = new Set<string>([
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  'bigint',
+  'symbol',
+  'function',
+  'circular',
+  'date',
+  'map',
+  'set',
+  'typed',
+]);
 
 export class MalformedValueError extends Error {
   constructor() {
@@ -52,7 +66,8 @@ export function decodeSandboxValue(text: string): SandboxValue {
 
 function decode(value: unknown, depth: number): SandboxValue {
   if (depth > 300) throw new MalformedValueError();
-  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
+    return value;
   if (Array.isArray(value)) return value.map((item) => decode(item, depth + 1));
   if (typeof value !== 'object') throw new MalformedValueError();
   const record = value as Record<string, unknown>;

@@ -44,10 +44,17 @@ function match(actual: SandboxValue, expected: JsonValue, options: CompareOption
   const expectedKeys = Object.keys(expected);
   const actualKeys = Object.keys(actual);
   if (expectedKeys.length !== actualKeys.length) return false;
-  return expectedKeys.every((key) => Object.hasOwn(actual, key) && match(actual[key]!, expected[key]!, options, depth + 1));
+  return expectedKeys.every(
+    (key) => Object.hasOwn(actual, key) && match(actual[key], expected[key], options, depth + 1),
+  );
 }
 
-function matchUnordered(actual: SandboxValue[], expected: JsonValue[], options: CompareOptions, depth: number): boolean {
+function matchUnordered(
+  actual: SandboxValue[],
+  expected: JsonValue[],
+  options: CompareOptions,
+  depth: number,
+): boolean {
   if (options.floatTolerance === undefined) {
     // Exact multiset equality: canonical forms (object keys and nested arrays sorted) must coincide.
     const left = actual.map(canonical).sort();
@@ -70,7 +77,7 @@ function canonical(value: SandboxValue): string {
   if (value !== null && typeof value === 'object') {
     return `{${Object.keys(value)
       .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(value[key]!)}`)
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
       .join(',')}}`;
   }
   return JSON.stringify(value);

@@ -8,35 +8,64 @@ import { HarnessDataError, type HarnessTest, type JsonValue } from './harness.js
 export type AuthoredObject = Record<string, unknown>;
 
 export function readObject(raw: unknown, path: string, allowedKeys: readonly string[]): AuthoredObject {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new HarnessDataError(path, 'must be an object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new HarnessDataError(path, 'must be an object');
   const record = raw as AuthoredObject;
   for (const key of Object.keys(record)) {
-    if (!allowedKeys.includes(key)) throw new HarnessDataError(`${path}.${key}`, `is not a known field (known: ${allowedKeys.join(', ')})`);
+    if (!allowedKeys.includes(key))
+      throw new HarnessDataError(`${path}.${key}`, `is not a known field (known: ${allowedKeys.join(', ')})`);
   }
   return record;
 }
 
-export function readString(record: AuthoredObject, key: string, path: string, options: { maxLength?: number; pattern?: RegExp } = {}): string {
+export function readString(
+  record: AuthoredObject,
+  key: string,
+  path: string,
+  options: { maxLength?: number; pattern?: RegExp } = {},
+): string {
   const value = record[key];
   if (typeof value !== 'string') throw new HarnessDataError(`${path}.${key}`, 'must be a string');
-  if (value.length > (options.maxLength ?? 200)) throw new HarnessDataError(`${path}.${key}`, `must be at most ${options.maxLength ?? 200} characters`);
-  if (options.pattern !== undefined && !options.pattern.test(value)) throw new HarnessDataError(`${path}.${key}`, `must match ${String(options.pattern)}`);
+  if (value.length > (options.maxLength ?? 200))
+    throw new HarnessDataError(`${path}.${key}`, `must be at most ${options.maxLength ?? 200} characters`);
+  if (options.pattern !== undefined && !options.pattern.test(value))
+    throw new HarnessDataError(`${path}.${key}`, `must match ${String(options.pattern)}`);
   return value;
 }
 
-export function readOptionalString(record: AuthoredObject, key: string, path: string, options: { maxLength?: number; pattern?: RegExp } = {}): string | undefined {
+export function readOptionalString(
+  record: AuthoredObject,
+  key: string,
+  path: string,
+  options: { maxLength?: number; pattern?: RegExp } = {},
+): string | undefined {
   return record[key] === undefined ? undefined : readString(record, key, path, options);
 }
 
-export function readNumber(record: AuthoredObject, key: string, path: string, min: number, max: number, integer = false): number {
+export function readNumber(
+  record: AuthoredObject,
+  key: string,
+  path: string,
+  min: number,
+  max: number,
+  integer = false,
+): number {
   const value = record[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new HarnessDataError(`${path}.${key}`, 'must be a finite number');
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new HarnessDataError(`${path}.${key}`, 'must be a finite number');
   if (integer && !Number.isInteger(value)) throw new HarnessDataError(`${path}.${key}`, 'must be an integer');
   if (value < min || value > max) throw new HarnessDataError(`${path}.${key}`, `must be between ${min} and ${max}`);
   return value;
 }
 
-export function readOptionalNumber(record: AuthoredObject, key: string, path: string, min: number, max: number, integer = false): number | undefined {
+export function readOptionalNumber(
+  record: AuthoredObject,
+  key: string,
+  path: string,
+  min: number,
+  max: number,
+  integer = false,
+): number | undefined {
   return record[key] === undefined ? undefined : readNumber(record, key, path, min, max, integer);
 }
 
@@ -59,18 +88,30 @@ export function readJson(value: unknown, path: string, depth = 0): JsonValue {
   if (depth > 200) throw new HarnessDataError(path, 'is nested more than 200 levels deep');
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new HarnessDataError(path, 'must be a finite number (JSON has no NaN or Infinity)');
+    if (!Number.isFinite(value))
+      throw new HarnessDataError(path, 'must be a finite number (JSON has no NaN or Infinity)');
     return value;
   }
   if (Array.isArray(value)) return value.map((item, index) => readJson(item, `${path}[${index}]`, depth + 1));
-  if (typeof value === 'object' && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
+  if (
+    typeof value === 'object' &&
+    (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)
+  ) {
     const out: { [key: string]: JsonValue } = {};
     for (const [key, item] of Object.entries(value)) {
-      Object.defineProperty(out, key, { value: readJson(item, `${path}.${key}`, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: readJson(item, `${path}.${key}`, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }
-  throw new HarnessDataError(path, `must be plain JSON data, not ${typeof value === 'object' ? 'a special object' : typeof value}`);
+  throw new HarnessDataError(
+    path,
+    `must be plain JSON data, not ${typeof value === 'object' ? 'a special object' : typeof value}`,
+  );
 }
 
 export const TEST_COMMON_KEYS = ['name', 'sample', 'weight', 'timeLimitMs'] as const;

@@ -178,7 +178,12 @@ export interface SandboxRealm {
   readonly alive: boolean;
   installRuntime(source: string, filename: string): Promise<ivm.Reference>;
   /** Calls `runtime[method](...args)` inside the isolate, awaiting a returned promise, under the watchdog. */
-  invoke(runtime: ivm.Reference, method: string, args: readonly SandboxArgument[], options: InvokeOptions): Promise<Invocation>;
+  invoke(
+    runtime: ivm.Reference,
+    method: string,
+    args: readonly SandboxArgument[],
+    options: InvokeOptions,
+  ): Promise<Invocation>;
   /**
    * Runs arbitrary isolate work (e.g. `module.evaluate()` of a spec file) under the watchdog; the
    * result says whether it finished in time. CPU time is measured over the isolate.
@@ -223,7 +228,9 @@ export interface SandboxSession extends SandboxRealm {
    * runs now (as `loadSolution`, if not loaded yet) and the module is synthetic: `default` is
    * `module.exports` and its own enumerable identifier keys are named exports.
    */
-  solutionModule(timeoutMs: number): Promise<{ type: 'module'; module: ivm.Module } | Extract<SolutionLoad, { type: 'failed' }>>;
+  solutionModule(
+    timeoutMs: number,
+  ): Promise<{ type: 'module'; module: ivm.Module } | Extract<SolutionLoad, { type: 'failed' }>>;
   /** Drains the candidate's console output captured since the last call, capped with a marker. */
   takeConsole(): Promise<string>;
   /** Disposes the isolate and starts a fresh one with the prelude and the compiled code, not yet run. */

@@ -1,6 +1,13 @@
 import type ivm from 'isolated-vm';
 import { outcomeOfState, parseRuntimeState } from '../sandbox/operation-driver.js';
-import type { ReportTest, SandboxArgument, SandboxJob, SandboxJobTest, SandboxOutcome, SandboxSession } from './harness.js';
+import type {
+  ReportTest,
+  SandboxArgument,
+  SandboxJob,
+  SandboxJobTest,
+  SandboxOutcome,
+  SandboxSession,
+} from './harness.js';
 
 /**
  * The sandbox half shared by harnesses whose tests are known up front (function, class, stdio, http):
@@ -17,14 +24,24 @@ export interface PlannedRun {
   isolation: 'shared' | 'per-test';
   /** Whether the candidate's code runs once per realm before the tests (false: the runtime runs it per test). */
   loadSolution: boolean;
-  runTest(runtime: ivm.Reference, test: SandboxJobTest, timeoutMs: number): Promise<{ outcome: SandboxOutcome; timeMs: number; cpuMs: number }>;
+  runTest(
+    runtime: ivm.Reference,
+    test: SandboxJobTest,
+    timeoutMs: number,
+  ): Promise<{ outcome: SandboxOutcome; timeMs: number; cpuMs: number }>;
 }
 
-type Prepared = { type: 'ready'; runtime: ivm.Reference } | { type: 'failed'; outcome: Extract<SandboxOutcome, { type: 'failure' }> };
+type Prepared =
+  { type: 'ready'; runtime: ivm.Reference } | { type: 'failed'; outcome: Extract<SandboxOutcome, { type: 'failure' }> };
 
 const ATTACH_TIMEOUT_MS = 1_000;
 
-export async function runPlannedTests(session: SandboxSession, job: SandboxJob, report: ReportTest, run: PlannedRun): Promise<void> {
+export async function runPlannedTests(
+  session: SandboxSession,
+  job: SandboxJob,
+  report: ReportTest,
+  run: PlannedRun,
+): Promise<void> {
   let prepared: Prepared | undefined;
   let loadFailure: Prepared | undefined;
   let pendingConsole = '';
@@ -36,15 +53,25 @@ export async function runPlannedTests(session: SandboxSession, job: SandboxJob, 
       const load = await session.loadSolution(timeoutMs);
       pendingConsole += await session.takeConsole();
       if (load.type === 'failed') {
-        const message = load.verdict === 'TIME_LIMIT_EXCEEDED' ? "The solution's top-level code exceeded the time limit" : load.message;
+        const message =
+          load.verdict === 'TIME_LIMIT_EXCEEDED'
+            ? "The solution's top-level code exceeded the time limit"
+            : load.message;
         return {
           type: 'failed',
-          outcome: { type: 'failure', verdict: load.verdict, message, ...(load.hiddenMessage === undefined ? {} : { hiddenMessage: load.hiddenMessage }) },
+          outcome: {
+            type: 'failure',
+            verdict: load.verdict,
+            message,
+            ...(load.hiddenMessage === undefined ? {} : { hiddenMessage: load.hiddenMessage }),
+          },
         };
       }
       exports = load.exports;
     }
-    const attached = await session.invoke(runtime, 'attach', [exports, ...run.attachArgs], { timeoutMs: ATTACH_TIMEOUT_MS });
+    const attached = await session.invoke(runtime, 'attach', [exports, ...run.attachArgs], {
+      timeoutMs: ATTACH_TIMEOUT_MS,
+    });
     if (attached.type === 'returned') {
       const state = parseRuntimeState(attached.value);
       if (state?.state === 'ok') return { type: 'ready', runtime };
@@ -52,9 +79,13 @@ export async function runPlannedTests(session: SandboxSession, job: SandboxJob, 
         const outcome = outcomeOfState(state);
         if (outcome.type === 'failure') return { type: 'failed', outcome };
       }
-      return { type: 'failed', outcome: { type: 'failure', verdict: 'INTERNAL_ERROR', message: 'The harness could not attach the solution' } };
+      return {
+        type: 'failed',
+        outcome: { type: 'failure', verdict: 'INTERNAL_ERROR', message: 'The harness could not attach the solution' },
+      };
     }
-    if (attached.type === 'failed') return { type: 'failed', outcome: { type: 'failure', verdict: attached.verdict, message: attached.message } };
+    if (attached.type === 'failed')
+      return { type: 'failed', outcome: { type: 'failure', verdict: attached.verdict, message: attached.message } };
     return { type: 'failed', outcome: { type: 'failure', verdict: 'RUNTIME_ERROR', message: attached.message } };
   };
 
@@ -63,7 +94,11 @@ export async function runPlannedTests(session: SandboxSession, job: SandboxJob, 
     if (left <= 0) {
       report({
         testId: test.id,
-        outcome: { type: 'failure', verdict: 'TIME_LIMIT_EXCEEDED', message: "The submission's total time budget was used up" },
+        outcome: {
+          type: 'failure',
+          verdict: 'TIME_LIMIT_EXCEEDED',
+          message: "The submission's total time budget was used up",
+        },
         timeMs: 0,
         cpuMs: 0,
         console: '',
@@ -89,7 +124,13 @@ export async function runPlannedTests(session: SandboxSession, job: SandboxJob, 
     const result = await run.runTest(prepared.runtime, test, timeoutMs);
     const consoleText = pendingConsole + (session.alive ? await session.takeConsole() : '');
     pendingConsole = '';
-    report({ testId: test.id, outcome: result.outcome, timeMs: result.timeMs, cpuMs: result.cpuMs, console: consoleText });
+    report({
+      testId: test.id,
+      outcome: result.outcome,
+      timeMs: result.timeMs,
+      cpuMs: result.cpuMs,
+      console: consoleText,
+    });
   }
 
   function takePending(): string {

@@ -1,13 +1,15 @@
 import ivm from 'isolated-vm';
 import type { SandboxRealm, SandboxSession, SolutionLoad, Watched } from '../harnesses/harness.js';
 import type { CompileError, Language } from '../verdict.js';
-import { IsolateRealm, type RealmOptions } from './isolate-realm.js';
+import type { IsolateRealm, RealmOptions } from './isolate-realm.js';
 import { needsModuleGoal, parseSyntaxError } from './solution-compiler.js';
 
 const SOLUTION_FILE = 'solution.js';
 const COMMONJS_HEADER = '(function (exports, require, module, __filename, __dirname) {';
 
-type CompiledCode = { format: 'commonjs'; script: ivm.Script } | { format: 'module'; module: ivm.Module };
+type CompiledCode =
+  | { format: 'commonjs'; script: ivm.Script; isolate: ivm.Isolate }
+  | { format: 'module'; module: ivm.Module; isolate: ivm.Isolate };
 
 export interface SessionOptions extends RealmOptions {
   language: Language;
@@ -17,13 +19,35 @@ export interface SessionOptions extends RealmOptions {
   deadline: number;
 }
 
-/** Supplies fresh realms, e.g. from a pre-warmed spare, so `renew()` need not wait for a cold isolate. */
-export type RealmSupplier = (options: RealmOptions) => Promise<IsolateRealm>;
+/** Supplies realms: `shared` ones may reuse the worker's current isolate, others get their own. */
+export type RealmSupplier = (options: RealmOptions, shared: boolean) => IsolateRealm;
+
+type LoadFailure = Extract<SolutionLoad, { type: 'failed' }>;
+
+const STANDARD_ERROR_NAMES = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+]);
+
+/** isolated-vm appends the host's stack below `<isolated-vm boundary>`: it must not reach candidates. */
+export function stripHostFrames(text: string): string {
+  const boundary = text.indexOf('(<isolated-vm boundary>)');
+  if (boundary < 0) return text;
+  const lineStart = text.lastIndexOf('\n', boundary);
+  return lineStart < 0 ? text.slice(0, boundary) : text.slice(0, lineStart);
+}
 
 /**
- * The candidate's realm: an isolate with the prelude and the candidate's code compiled (once per
- * isolate). The CommonJS wrapper is tried first; V8's own error tells when the code needs the ES-module
- * goal (`export`, `import`, top-level `await`).
+ * The candidate's realm: a context with the prelude and the candidate's code compiled once per
+ * isolate (a renewed realm in the same isolate runs the same compiled script). The CommonJS wrapper is
+ * tried first; V8's own error tells when the code needs the ES-module goal (`export`, `import`,
+ * top-level `await`).
  */
 export class CandidateSession implements SandboxSession {
   private compiled: CompiledCode | undefined;
@@ -31,6 +55,7 @@ export class CandidateSession implements SandboxSession {
   private syntheticModule: ivm.Module | undefined;
   private moduleLinked = false;
   private format: 'commonjs' | 'module' | undefined;
+  private readonly extraRealms = new Set<SandboxRealm>();
 
   private constructor(
     private realm: IsolateRealm,
@@ -38,16 +63,15 @@ export class CandidateSession implements SandboxSession {
     private readonly supplyRealm: RealmSupplier,
   ) {}
 
-  /** Builds the session on `realm` and compiles the code; a syntax error comes back, nothing runs. */
-  static async open(
-    realm: IsolateRealm,
+  /** Builds the session and compiles the code; a syntax error comes back and nothing runs. */
+  static open(
     options: SessionOptions,
     supplyRealm: RealmSupplier,
-  ): Promise<{ type: 'ready'; session: CandidateSession } | { type: 'compile-error'; error: CompileError }> {
-    const session = new CandidateSession(realm, options, supplyRealm);
-    const error = await session.compile();
+  ): { type: 'ready'; session: CandidateSession } | { type: 'compile-error'; error: CompileError } {
+    const session = new CandidateSession(supplyRealm(options, true), options, supplyRealm);
+    const error = session.compile();
     if (error !== undefined) {
-      realm.dispose();
+      session.dispose();
       return { type: 'compile-error', error };
     }
     return { type: 'ready', session };
@@ -78,15 +102,18 @@ export class CandidateSession implements SandboxSession {
     return Math.max(0, this.options.deadline - performance.now());
   }
 
-  private async compile(): Promise<CompileError | undefined> {
+  private compile(): CompileError | undefined {
     const isolate = this.realm.isolate;
+    const compiled = this.compiled;
+    // Scripts are bound to an isolate, not a context: a renewed realm in the same isolate reuses it.
+    if (compiled?.format === 'commonjs' && compiled.isolate === isolate) return undefined;
     if (this.format !== 'module') {
       try {
-        const script = await isolate.compileScript(`${COMMONJS_HEADER}\n${this.options.code}\n})`, {
+        const script = isolate.compileScriptSync(`${COMMONJS_HEADER}\n${this.options.code}\n})`, {
           filename: SOLUTION_FILE,
           lineOffset: -1,
         });
-        this.compiled = { format: 'commonjs', script };
+        this.compiled = { format: 'commonjs', script, isolate };
         this.format = 'commonjs';
         return undefined;
       } catch (error) {
@@ -95,8 +122,8 @@ export class CandidateSession implements SandboxSession {
       }
     }
     try {
-      const module = await isolate.compileModule(this.options.code, { filename: SOLUTION_FILE });
-      this.compiled = { format: 'module', module };
+      const module = isolate.compileModuleSync(this.options.code, { filename: SOLUTION_FILE });
+      this.compiled = { format: 'module', module, isolate };
       this.format = 'module';
       return undefined;
     } catch (error) {
@@ -122,38 +149,46 @@ export class CandidateSession implements SandboxSession {
 
   dispose(): void {
     this.realm.dispose();
+    for (const realm of this.extraRealms) realm.dispose();
+    this.extraRealms.clear();
   }
 
-  async loadSolution(timeoutMs: number): Promise<SolutionLoad> {
+  loadSolution(timeoutMs: number): Promise<SolutionLoad> {
+    return Promise.resolve(this.loadSync(timeoutMs));
+  }
+
+  private loadSync(timeoutMs: number): SolutionLoad {
     if (this.exportsRef !== undefined) return { type: 'loaded', exports: this.exportsRef };
     const compiled = this.compiled;
     if (compiled === undefined) throw new Error('The solution is not compiled');
+    const timeout = Math.max(1, Math.ceil(timeoutMs));
     if (compiled.format === 'commonjs') {
       const loader = this.realm.kitFunction('loadCommonJs');
-      const outcome = await this.realm.watch(timeoutMs, async () => {
-        const factory = (await compiled.script.run(this.realm.context, { reference: true, timeout: Math.ceil(timeoutMs) })) as ivm.Reference;
-        return (await loader.apply(undefined, [factory.derefInto()], {
-          result: { reference: true },
-          timeout: Math.ceil(timeoutMs),
-        })) as ivm.Reference;
-      });
-      return this.settleLoad(outcome);
+      return this.settleLoad(
+        this.realm.runSync(timeoutMs, () => {
+          const factory = compiled.script.runSync(this.realm.context, { reference: true, timeout });
+          return loader.applySync(undefined, [factory.derefInto()], {
+            result: { reference: true },
+            timeout,
+          }) as ivm.Reference;
+        }),
+      );
     }
-    const module = compiled.module;
-    const linked = await this.linkModule(module);
+    const linked = this.linkModule(compiled.module);
     if (linked !== undefined) return linked;
-    const outcome = await this.realm.watch(timeoutMs, async () => {
-      await module.evaluate({ timeout: Math.ceil(timeoutMs) });
-      return module.namespace;
-    });
-    return this.settleLoad(outcome);
+    return this.settleLoad(
+      this.realm.runSync(timeoutMs, () => {
+        compiled.module.evaluateSync({ timeout });
+        return compiled.module.namespace;
+      }),
+    );
   }
 
-  private async settleLoad(outcome: Awaited<ReturnType<IsolateRealm['watch']>>): Promise<SolutionLoad> {
+  private settleLoad(outcome: Watched<ivm.Reference>): SolutionLoad {
     switch (outcome.type) {
       case 'done':
-        this.exportsRef = outcome.value as ivm.Reference;
-        return { type: 'loaded', exports: this.exportsRef };
+        this.exportsRef = outcome.value;
+        return { type: 'loaded', exports: outcome.value };
       case 'failed':
         return outcome;
       case 'threw': {
@@ -161,7 +196,6 @@ export class CandidateSession implements SandboxSession {
         const error = outcome.error;
         const name = error instanceof Error && STANDARD_ERROR_NAMES.has(error.name) ? error.name : 'Error';
         const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        await this.realm.takeConsole();
         return {
           type: 'failed',
           verdict: 'RUNTIME_ERROR',
@@ -174,70 +208,86 @@ export class CandidateSession implements SandboxSession {
     }
   }
 
-  private async linkModule(module: ivm.Module): Promise<Extract<SolutionLoad, { type: 'failed' }> | undefined> {
+  private linkModule(module: ivm.Module): LoadFailure | undefined {
     if (this.moduleLinked) return undefined;
     try {
-      await module.instantiate(this.realm.context, (specifier) => {
+      module.instantiateSync(this.realm.context, (specifier) => {
         throw new Error(`Cannot find module '${specifier.slice(0, 200)}': the sandbox provides no modules`);
       });
       this.moduleLinked = true;
       return undefined;
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      return { type: 'failed', verdict: 'RUNTIME_ERROR', message: stripHostFrames(text).slice(0, 1024), timeMs: 0, cpuMs: 0 };
+      return {
+        type: 'failed',
+        verdict: 'RUNTIME_ERROR',
+        message: stripHostFrames(text).slice(0, 1024),
+        timeMs: 0,
+        cpuMs: 0,
+      };
     }
   }
 
-  async solutionModule(timeoutMs: number): Promise<{ type: 'module'; module: ivm.Module } | Extract<SolutionLoad, { type: 'failed' }>> {
+  solutionModule(timeoutMs: number): Promise<{ type: 'module'; module: ivm.Module } | LoadFailure> {
     const compiled = this.compiled;
     if (compiled === undefined) throw new Error('The solution is not compiled');
     if (compiled.format === 'module') {
-      const failed = await this.linkModule(compiled.module);
-      return failed ?? { type: 'module', module: compiled.module };
+      const failed = this.linkModule(compiled.module);
+      return Promise.resolve(failed ?? { type: 'module', module: compiled.module });
     }
-    if (this.syntheticModule !== undefined) return { type: 'module', module: this.syntheticModule };
-    const load = await this.loadSolution(timeoutMs);
-    if (load.type === 'failed') return load;
-    const listed = await this.realm.callKit('exportNames', [load.exports]);
-    if (listed.type !== 'returned' || typeof listed.value !== 'string') throw new Error('Listing the solution exports failed');
+    if (this.syntheticModule !== undefined) return Promise.resolve({ type: 'module', module: this.syntheticModule });
+    const load = this.loadSync(timeoutMs);
+    if (load.type === 'failed') return Promise.resolve(load);
+    return Promise.resolve(this.buildSyntheticModule(load.exports, timeoutMs));
+  }
+
+  private buildSyntheticModule(
+    exports: ivm.Reference,
+    timeoutMs: number,
+  ): { type: 'module'; module: ivm.Module } | LoadFailure {
+    const listed = this.realm.callKitSync('exportNames', [exports], timeoutMs);
+    if (listed.type !== 'returned' || typeof listed.value !== 'string') {
+      return {
+        type: 'failed',
+        verdict: listed.type === 'failed' ? listed.verdict : 'RUNTIME_ERROR',
+        message: 'Listing the solution exports failed',
+        timeMs: listed.timeMs,
+        cpuMs: listed.cpuMs,
+      };
+    }
     const names = JSON.parse(listed.value) as string[];
-    const published = await this.realm.callKit('publish', ['solution', load.exports]);
+    const published = this.realm.callKitSync('publish', ['solution', exports], 1_000);
     if (published.type !== 'returned') throw new Error('Publishing the solution exports failed');
     const key = JSON.stringify(this.realm.moduleKey);
     const source = [
       `const solution = globalThis[${key}].solution;`,
       'export default solution;',
-      ...names.map((name, index) => `const e${index} = solution[${JSON.stringify(name)}]; export { e${index} as ${name} };`),
+      ...names.map(
+        (name, index) => `const e${index} = solution[${JSON.stringify(name)}]; export { e${index} as ${name} };`,
+      ),
     ].join('\n');
-    const module = await this.realm.isolate.compileModule(source, { filename: 'assay:solution-module' });
-    await module.instantiate(this.realm.context, () => {
+    const module = this.realm.isolate.compileModuleSync(source, { filename: 'assay:solution-module' });
+    module.instantiateSync(this.realm.context, () => {
       throw new Error('The solution module imports nothing');
     });
     this.syntheticModule = module;
     return { type: 'module', module };
   }
 
-  async renew(): Promise<void> {
+  renew(): Promise<void> {
     this.realm.dispose();
     this.exportsRef = undefined;
     this.syntheticModule = undefined;
     this.moduleLinked = false;
-    this.realm = await this.supplyRealm(this.options);
-    const error = await this.compile();
-    if (error !== undefined) throw new Error(`The solution no longer compiles: ${error.message}`);
+    this.realm = this.supplyRealm(this.options, true);
+    const error = this.compile();
+    if (error !== undefined) return Promise.reject(new Error(`The solution no longer compiles: ${error.message}`));
+    return Promise.resolve();
   }
 
-  async createRealm(): Promise<SandboxRealm> {
-    return IsolateRealm.create(this.options);
+  createRealm(): Promise<SandboxRealm> {
+    const realm = this.supplyRealm(this.options, false);
+    this.extraRealms.add(realm);
+    return Promise.resolve(realm);
   }
-}
-
-const STANDARD_ERROR_NAMES = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
-
-/** isolated-vm appends the host's stack below `<isolated-vm boundary>`: it must not reach candidates. */
-export function stripHostFrames(text: string): string {
-  const boundary = text.indexOf('(<isolated-vm boundary>)');
-  if (boundary < 0) return text;
-  const lineStart = text.lastIndexOf('\n', boundary);
-  return lineStart < 0 ? text.slice(0, boundary) : text.slice(0, lineStart);
 }

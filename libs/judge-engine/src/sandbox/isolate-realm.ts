@@ -4,7 +4,7 @@ import type { InvokeOptions, Invocation, SandboxArgument, SandboxRealm, Watched 
 import type { FailureVerdict } from '../verdict.js';
 import { PRELUDE_SOURCE, type PreludeConfig } from './prelude.js';
 
-/** Why a realm was killed from outside the isolate. */
+/** Why a realm was killed from outside the candidate's code. */
 export type KillReason = 'timeout' | 'memory' | 'shutdown';
 
 export interface RealmOptions {
@@ -30,7 +30,7 @@ export function killLiveRealms(reason: KillReason): void {
 }
 
 function nowMs(): number {
-  return Number(process.hrtime.bigint()) / 1e6;
+  return performance.now();
 }
 
 /** The verdict for an isolate that stopped, from the error isolated-vm raised and how we stopped it. */
@@ -49,42 +49,174 @@ function classifyStop(error: unknown, killed: KillReason | undefined): { verdict
   return { verdict: 'RUNTIME_ERROR', message: 'The solution crashed the test runner' };
 }
 
+export interface IsolateHostOptions {
+  /** Submissions one isolate serves before it is replaced; 1 means a fresh isolate per submission. */
+  maxUses: number;
+  /** Replace the isolate when its used heap after a submission exceeds this share of its memory limit. */
+  maxHeapShare: number;
+}
+
 /**
- * An isolate and its context, with the prelude installed. Worker-side only; the `ivm` objects never
- * enter the isolate.
+ * Owns the isolates of a worker process. Every realm is a fresh context (own global object, own
+ * intrinsics, nothing shared in the object graph) with the prelude; contexts of successive submissions
+ * may share one isolate, which is replaced on a schedule (`maxUses`), when its heap stays large, and
+ * at once after anything abnormal: a timeout (leftover microtasks poison an isolate), a memory stop,
+ * or a crash of the test runner. The prelude is compiled once per isolate, from a code cache that this
+ * process produced itself (never from data a candidate could supply).
  */
-export class IsolateRealm implements SandboxRealm {
-  private killedBy: KillReason | undefined;
-  private readonly methods = new WeakMap<ivm.Reference, Map<string, ivm.Reference>>();
-  private lastCpuNs = 0n;
+export class IsolateHost {
+  private current: { isolate: ivm.Isolate; memoryLimitMb: number; uses: number } | undefined;
+  private preludeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+  private readonly preludes = new WeakMap<ivm.Isolate, ivm.Script>();
 
-  protected constructor(
-    readonly isolate: ivm.Isolate,
-    readonly context: ivm.Context,
-    /** The prelude's kit: passed to runtimes with `derefInto()`, never as a Reference. */
-    protected readonly kit: ivm.Reference,
-    readonly options: RealmOptions,
-    readonly moduleKey: string,
-  ) {
-    liveRealms.add(this);
+  constructor(private readonly options: IsolateHostOptions) {}
+
+  /** A new realm in the current isolate (or a new one); `shared: false` always gets an isolate of its own. */
+  createRealm(options: RealmOptions, shared = true): IsolateRealm {
+    const isolate = shared ? this.isolateFor(options.memoryLimitMb) : this.newIsolate(options.memoryLimitMb);
+    try {
+      return IsolateRealm.open(isolate, this.preludeFor(isolate), options, shared ? this : undefined);
+    } catch (error) {
+      this.discard(isolate);
+      throw error;
+    }
   }
 
-  static async create(options: RealmOptions): Promise<IsolateRealm> {
-    const parts = await IsolateRealm.boot(options);
-    return new IsolateRealm(parts.isolate, parts.context, parts.kit, options, parts.moduleKey);
+  private preludeFor(isolate: ivm.Isolate): ivm.Script {
+    let script = this.preludes.get(isolate);
+    if (script === undefined) {
+      if (this.preludeCache === undefined) {
+        const produced = isolate.compileScriptSync(PRELUDE_SOURCE, {
+          filename: 'assay:prelude',
+          produceCachedData: true,
+        }) as ivm.Script & ivm.CachedDataResult;
+        this.preludeCache = produced.cachedData;
+        script = produced;
+      } else {
+        script = isolate.compileScriptSync(PRELUDE_SOURCE, {
+          filename: 'assay:prelude',
+          cachedData: this.preludeCache,
+        });
+      }
+      this.preludes.set(isolate, script);
+    }
+    return script;
   }
 
-  protected static async boot(options: RealmOptions): Promise<{ isolate: ivm.Isolate; context: ivm.Context; kit: ivm.Reference; moduleKey: string }> {
-    const isolate = new ivm.Isolate({
-      memoryLimit: options.memoryLimitMb,
+  private newIsolate(memoryLimitMb: number): ivm.Isolate {
+    return new ivm.Isolate({
+      memoryLimit: memoryLimitMb,
       onCatastrophicError: (message: string) => {
-        // isolated-vm's advice: the process cannot be trusted any more. The supervisor replaces us.
+        // isolated-vm's advice: this process cannot be trusted any more. The supervisor replaces it.
         process.stderr.write(`catastrophic isolate error: ${message}\n`);
         process.abort();
       },
     });
+  }
+
+  private isolateFor(memoryLimitMb: number): ivm.Isolate {
+    const current = this.current;
+    if (
+      current !== undefined &&
+      !current.isolate.isDisposed &&
+      current.memoryLimitMb === memoryLimitMb &&
+      current.uses < this.options.maxUses
+    ) {
+      current.uses++;
+      return current.isolate;
+    }
+    if (current !== undefined) this.discard(current.isolate);
+    const isolate = this.newIsolate(memoryLimitMb);
+    this.current = { isolate, memoryLimitMb, uses: 1 };
+    return isolate;
+  }
+
+  /** Called when a shared realm ends: keeps the isolate for the next submission only if it is healthy. */
+  released(isolate: ivm.Isolate, tainted: boolean): void {
+    const current = this.current;
+    if (current === undefined || current.isolate !== isolate) {
+      this.discard(isolate);
+      return;
+    }
+    if (tainted || current.uses >= this.options.maxUses || isolate.isDisposed) {
+      this.discard(isolate);
+      this.current = undefined;
+      return;
+    }
+    const heap = isolate.getHeapStatisticsSync();
+    if (
+      heap.used_heap_size + heap.externally_allocated_size >
+      this.options.maxHeapShare * current.memoryLimitMb * 1024 * 1024
+    ) {
+      this.discard(isolate);
+      this.current = undefined;
+    }
+  }
+
+  /** Makes sure an isolate is ready for the next submission (called while idle). */
+  warm(memoryLimitMb: number): void {
+    const current = this.current;
+    if (
+      current !== undefined &&
+      !current.isolate.isDisposed &&
+      current.memoryLimitMb === memoryLimitMb &&
+      current.uses < this.options.maxUses
+    )
+      return;
+    if (current !== undefined) this.discard(current.isolate);
+    this.current = { isolate: this.newIsolate(memoryLimitMb), memoryLimitMb, uses: 0 };
+  }
+
+  dispose(): void {
+    if (this.current !== undefined) this.discard(this.current.isolate);
+    this.current = undefined;
+  }
+
+  private discard(isolate: ivm.Isolate): void {
+    if (this.current?.isolate === isolate) this.current = undefined;
+    if (!isolate.isDisposed) {
+      try {
+        isolate.dispose();
+      } catch {
+        // isolated-vm disposed it already (memory limit)
+      }
+    }
+  }
+}
+
+/**
+ * A context with the prelude installed. Worker-side only; the `ivm` objects never enter the isolate.
+ * Calls into the isolate are synchronous: isolated-vm's own timeout interrupts loops, and a builtin that
+ * cannot be interrupted blocks this process until the supervisor's deadline kills it. Synchronous calls
+ * avoid a thread hand-off per call, which costs far more than the call on a loaded machine.
+ */
+export class IsolateRealm implements SandboxRealm {
+  private killedBy: KillReason | undefined;
+  private tainted = false;
+  private released = false;
+  private readonly methods = new WeakMap<ivm.Reference, Map<string, ivm.Reference>>();
+  private lastCpuNs = 0n;
+
+  private constructor(
+    readonly isolate: ivm.Isolate,
+    readonly context: ivm.Context,
+    /** The prelude's kit: passed to runtimes with `derefInto()`, never as a Reference. */
+    private readonly kit: ivm.Reference,
+    readonly options: RealmOptions,
+    readonly moduleKey: string,
+    private readonly host: IsolateHost | undefined,
+  ) {
+    liveRealms.add(this);
+  }
+
+  static open(
+    isolate: ivm.Isolate,
+    preludeScript: ivm.Script,
+    options: RealmOptions,
+    host: IsolateHost | undefined,
+  ): IsolateRealm {
+    const context = isolate.createContextSync();
     try {
-      const context = await isolate.createContext();
       const moduleKey = `\u0000assay:${randomBytes(16).toString('hex')}`;
       const config: PreludeConfig = {
         seed: options.seed,
@@ -96,39 +228,28 @@ export class IsolateRealm implements SandboxRealm {
         allowSharedMemory: options.allowSharedMemory,
         moduleKey,
       };
-      const prelude = (await context.eval(PRELUDE_SOURCE, {
-        reference: true,
-        filename: 'assay:prelude',
-        timeout: PRELUDE_TIMEOUT_MS,
-      })) as ivm.Reference;
-      const kit = (await prelude.apply(undefined, [config], {
+      const prelude = preludeScript.runSync(context, { reference: true, timeout: PRELUDE_TIMEOUT_MS });
+      const kit = prelude.applySync(undefined, [config], {
         arguments: { copy: true },
         result: { reference: true },
         timeout: PRELUDE_TIMEOUT_MS,
-      })) as ivm.Reference;
+      }) as ivm.Reference;
       prelude.release();
-      return { isolate, context, kit, moduleKey };
+      return new IsolateRealm(isolate, context, kit, options, moduleKey, host);
     } catch (error) {
-      isolate.dispose();
+      context.release();
       throw error;
     }
   }
 
   get alive(): boolean {
-    return this.killedBy === undefined && !this.isolate.isDisposed;
+    return this.killedBy === undefined && !this.released && !this.isolate.isDisposed;
   }
 
   /** Stops the isolate from outside (watchdog, memory watch, shutdown). Idempotent. */
   kill(reason: KillReason): void {
     this.killedBy ??= reason;
-    this.disposeIsolate();
-  }
-
-  dispose(): void {
-    this.disposeIsolate();
-  }
-
-  private disposeIsolate(): void {
+    this.tainted = true;
     liveRealms.delete(this);
     if (!this.isolate.isDisposed) {
       try {
@@ -137,10 +258,34 @@ export class IsolateRealm implements SandboxRealm {
         // already disposed by isolated-vm after a memory-limit stop
       }
     }
+    this.dispose();
+  }
+
+  /** Marks the isolate as not reusable (e.g. the test runner crashed inside it). */
+  taint(): void {
+    this.tainted = true;
+  }
+
+  dispose(): void {
+    if (this.released) return;
+    this.released = true;
+    liveRealms.delete(this);
+    if (!this.isolate.isDisposed) {
+      try {
+        this.context.release();
+      } catch {
+        // the isolate went away in between
+      }
+    }
+    if (this.host !== undefined) {
+      this.host.released(this.isolate, this.tainted);
+    } else if (!this.isolate.isDisposed) {
+      this.isolate.dispose();
+    }
   }
 
   /** CPU time the isolate used so far, nanoseconds; the last value seen once it is gone. */
-  protected cpuNs(): bigint {
+  private cpuNs(): bigint {
     try {
       if (!this.isolate.isDisposed) this.lastCpuNs = this.isolate.cpuTime;
     } catch {
@@ -149,19 +294,25 @@ export class IsolateRealm implements SandboxRealm {
     return this.lastCpuNs;
   }
 
-  async installRuntime(source: string, filename: string): Promise<ivm.Reference> {
-    const factory = (await this.context.eval(source, { reference: true, filename, timeout: PRELUDE_TIMEOUT_MS })) as ivm.Reference;
+  installRuntime(source: string, filename: string): Promise<ivm.Reference> {
+    const factory = this.context.evalSync(source, {
+      reference: true,
+      filename,
+      timeout: PRELUDE_TIMEOUT_MS,
+    });
     try {
-      return (await factory.apply(undefined, [this.kit.derefInto()], {
-        result: { reference: true },
-        timeout: PRELUDE_TIMEOUT_MS,
-      })) as ivm.Reference;
+      return Promise.resolve(
+        factory.applySync(undefined, [this.kit.derefInto()], {
+          result: { reference: true },
+          timeout: PRELUDE_TIMEOUT_MS,
+        }) as ivm.Reference,
+      );
     } finally {
       factory.release();
     }
   }
 
-  protected method(target: ivm.Reference, name: string): ivm.Reference {
+  private method(target: ivm.Reference, name: string): ivm.Reference {
     let table = this.methods.get(target);
     if (table === undefined) {
       table = new Map();
@@ -169,7 +320,7 @@ export class IsolateRealm implements SandboxRealm {
     }
     let fn = table.get(name);
     if (fn === undefined) {
-      fn = target.getSync(name, { reference: true }) as ivm.Reference;
+      fn = target.getSync(name, { reference: true });
       if (fn.typeof !== 'function') throw new Error(`The runtime has no method '${name}'`);
       table.set(name, fn);
     }
@@ -181,31 +332,80 @@ export class IsolateRealm implements SandboxRealm {
     return this.method(this.kit, name);
   }
 
-  /** Calls a kit function, e.g. `drainConsole`, under the watchdog (short timeout). */
-  async callKit(name: string, args: readonly SandboxArgument[] = [], timeoutMs = 1_000): Promise<Invocation> {
-    return this.invoke(this.kit, name, args, { timeoutMs });
+  /** Calls a kit function, e.g. `exportNames`, under the time limit. */
+  callKitSync(name: string, args: readonly SandboxArgument[] = [], timeoutMs = 1_000): Invocation {
+    return this.invokeSync(this.kit, name, args, { timeoutMs });
   }
 
-  async invoke(runtime: ivm.Reference, method: string, args: readonly SandboxArgument[], options: InvokeOptions): Promise<Invocation> {
-    const outcome = await this.watch(options.timeoutMs, async () => {
+  invoke(
+    runtime: ivm.Reference,
+    method: string,
+    args: readonly SandboxArgument[],
+    options: InvokeOptions,
+  ): Promise<Invocation> {
+    return Promise.resolve(this.invokeSync(runtime, method, args, options));
+  }
+
+  invokeSync(
+    runtime: ivm.Reference,
+    method: string,
+    args: readonly SandboxArgument[],
+    options: InvokeOptions,
+  ): Invocation {
+    const outcome = this.runSync(options.timeoutMs, () => {
       const fn = this.method(runtime, method);
       const passed = args.map((arg) => (arg instanceof ivm.Reference ? arg.derefInto() : arg));
-      return (await fn.apply(undefined, passed, { timeout: Math.max(1, Math.ceil(options.timeoutMs)) })) as unknown;
+      return fn.applySync(undefined, passed, { timeout: Math.max(1, Math.ceil(options.timeoutMs)) }) as unknown;
     });
     switch (outcome.type) {
       case 'done': {
         const value = outcome.value;
         if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-          return { type: 'failed', verdict: 'INTERNAL_ERROR', message: `Runtime method '${method}' returned a non-primitive`, timeMs: outcome.timeMs, cpuMs: outcome.cpuMs };
+          return {
+            type: 'failed',
+            verdict: 'INTERNAL_ERROR',
+            message: `Runtime method '${method}' returned a non-primitive`,
+            timeMs: outcome.timeMs,
+            cpuMs: outcome.cpuMs,
+          };
         }
-        return { type: 'returned', value: value as string | number | boolean | null | undefined, timeMs: outcome.timeMs, cpuMs: outcome.cpuMs };
+        return {
+          type: 'returned',
+          value: value as string | number | boolean | null | undefined,
+          timeMs: outcome.timeMs,
+          cpuMs: outcome.cpuMs,
+        };
       }
       case 'threw': {
+        this.taint();
         const stop = classifyStop(outcome.error, undefined);
         return { type: 'failed', ...stop, timeMs: outcome.timeMs, cpuMs: outcome.cpuMs };
       }
       case 'failed':
         return outcome;
+    }
+  }
+
+  /** Synchronous isolate work under the time limit; see `watch` for asynchronous work. */
+  runSync<T>(timeoutMs: number, work: () => T): Watched<T> {
+    const started = nowMs();
+    const cpuBefore = this.cpuNs();
+    const measure = (): { timeMs: number; cpuMs: number } => ({
+      timeMs: nowMs() - started,
+      cpuMs: Number(this.cpuNs() - cpuBefore) / 1e6,
+    });
+    if (!this.alive) return { type: 'failed', ...classifyStop(new Error('disposed'), this.killedBy), ...measure() };
+    try {
+      const value = work();
+      const measured = measure();
+      // A builtin can run past the limit without being interrupted: the limit still holds.
+      if (measured.timeMs > timeoutMs + WATCHDOG_GRACE_MS) {
+        this.kill('timeout');
+        return { type: 'failed', ...classifyStop(undefined, 'timeout'), ...measured };
+      }
+      return { type: 'done', value, ...measured };
+    } catch (error) {
+      return this.stopped(error, measure());
     }
   }
 
@@ -216,43 +416,44 @@ export class IsolateRealm implements SandboxRealm {
       timeMs: nowMs() - started,
       cpuMs: Number(this.cpuNs() - cpuBefore) / 1e6,
     });
-    if (!this.alive) {
-      return { type: 'failed', ...classifyStop(new Error('disposed'), this.killedBy), ...measure() };
-    }
+    if (!this.alive) return { type: 'failed', ...classifyStop(new Error('disposed'), this.killedBy), ...measure() };
     const watchdog = setTimeout(() => this.kill('timeout'), timeoutMs + WATCHDOG_GRACE_MS);
     try {
       const value = await work();
       const measured = measure();
-      if (this.killedBy !== undefined) return { type: 'failed', ...classifyStop(undefined, this.killedBy), ...measured };
-      // A builtin can run past the limit without being interrupted: the limit still holds.
+      if (this.killedBy !== undefined)
+        return { type: 'failed', ...classifyStop(undefined, this.killedBy), ...measured };
       if (measured.timeMs > timeoutMs + WATCHDOG_GRACE_MS) {
         this.kill('timeout');
         return { type: 'failed', ...classifyStop(undefined, 'timeout'), ...measured };
       }
       return { type: 'done', value, ...measured };
     } catch (error) {
-      const measured = measure();
-      if (this.killedBy !== undefined || this.isolate.isDisposed) {
-        const stop = classifyStop(error, this.killedBy);
-        this.kill(stop.verdict === 'TIME_LIMIT_EXCEEDED' ? 'timeout' : 'memory');
-        return { type: 'failed', ...stop, ...measured };
-      }
-      const text = error instanceof Error ? error.message : '';
-      if (text.includes('timed out')) {
-        // Microtasks left behind by a timeout poison the next call on this isolate (threat model).
-        this.kill('timeout');
-        return { type: 'failed', ...classifyStop(undefined, 'timeout'), ...measured };
-      }
-      return { type: 'threw', error, ...measured };
+      return this.stopped(error, measure());
     } finally {
       clearTimeout(watchdog);
     }
   }
 
+  private stopped<T>(error: unknown, measured: { timeMs: number; cpuMs: number }): Watched<T> {
+    if (this.killedBy !== undefined || this.isolate.isDisposed) {
+      const stop = classifyStop(error, this.killedBy);
+      this.kill(stop.verdict === 'TIME_LIMIT_EXCEEDED' ? 'timeout' : 'memory');
+      return { type: 'failed', ...stop, ...measured };
+    }
+    const text = error instanceof Error ? error.message : '';
+    if (text.includes('timed out')) {
+      // Microtasks left behind by a timeout poison the next call on this isolate (threat model).
+      this.kill('timeout');
+      return { type: 'failed', ...classifyStop(undefined, 'timeout'), ...measured };
+    }
+    return { type: 'threw', error, ...measured };
+  }
+
   /** Drains the candidate's console output captured since the last call. */
-  async takeConsole(): Promise<string> {
-    if (!this.alive) return '';
-    const drained = await this.callKit('drainConsole');
-    return drained.type === 'returned' && typeof drained.value === 'string' ? drained.value : '';
+  takeConsole(): Promise<string> {
+    if (!this.alive) return Promise.resolve('');
+    const drained = this.invokeSync(this.kit, 'drainConsole', [], { timeoutMs: 1_000 });
+    return Promise.resolve(drained.type === 'returned' && typeof drained.value === 'string' ? drained.value : '');
   }
 }

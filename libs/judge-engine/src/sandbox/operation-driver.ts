@@ -30,7 +30,9 @@ export function parseRuntimeState(value: unknown): RuntimeState | undefined {
   if (typeof value !== 'string') return undefined;
   try {
     const parsed = JSON.parse(value) as { state?: unknown };
-    return typeof parsed === 'object' && parsed !== null && typeof parsed.state === 'string' ? (parsed as RuntimeState) : undefined;
+    return typeof parsed === 'object' && parsed !== null && typeof parsed.state === 'string'
+      ? (parsed as RuntimeState)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -53,14 +55,33 @@ export async function driveOperation(
     timeMs += invocation.timeMs;
     cpuMs += invocation.cpuMs;
     if (invocation.type === 'failed') {
-      return { type: 'failure', outcome: { type: 'failure', verdict: invocation.verdict, message: invocation.message }, timeMs, cpuMs };
+      return {
+        type: 'failure',
+        outcome: { type: 'failure', verdict: invocation.verdict, message: invocation.message },
+        timeMs,
+        cpuMs,
+      };
     }
     if (invocation.type === 'threw') {
-      return { type: 'failure', outcome: { type: 'failure', verdict: 'RUNTIME_ERROR', message: invocation.message }, timeMs, cpuMs };
+      return {
+        type: 'failure',
+        outcome: { type: 'failure', verdict: 'RUNTIME_ERROR', message: invocation.message },
+        timeMs,
+        cpuMs,
+      };
     }
     const state = parseRuntimeState(invocation.value);
     if (state === undefined) {
-      return { type: 'failure', outcome: { type: 'failure', verdict: 'INTERNAL_ERROR', message: `The runtime's '${call.method}' returned no state` }, timeMs, cpuMs };
+      return {
+        type: 'failure',
+        outcome: {
+          type: 'failure',
+          verdict: 'INTERNAL_ERROR',
+          message: `The runtime's '${call.method}' returned no state`,
+        },
+        timeMs,
+        cpuMs,
+      };
     }
     if (state.state !== 'pending') return { type: 'state', state, timeMs, cpuMs };
     call = { method: 'poll', args: [] };
@@ -69,7 +90,12 @@ export async function driveOperation(
 }
 
 function timeLimitFailure(timeMs: number, cpuMs: number): Driven {
-  return { type: 'failure', outcome: { type: 'failure', verdict: 'TIME_LIMIT_EXCEEDED', message: 'Time limit exceeded' }, timeMs, cpuMs };
+  return {
+    type: 'failure',
+    outcome: { type: 'failure', verdict: 'TIME_LIMIT_EXCEEDED', message: 'Time limit exceeded' },
+    timeMs,
+    cpuMs,
+  };
 }
 
 /** The usual mapping of a final runtime state to a test outcome. */
@@ -88,11 +114,24 @@ export function outcomeOfState(state: RuntimeState): SandboxOutcome {
     case 'output-limit':
       return { type: 'failure', verdict: 'OUTPUT_LIMIT_EXCEEDED', message: 'The output exceeds the output limit' };
     case 'too-deep':
-      return { type: 'failure', verdict: 'RUNTIME_ERROR', message: 'The result is nested too deeply (more than 256 levels)' };
+      return {
+        type: 'failure',
+        verdict: 'RUNTIME_ERROR',
+        message: 'The result is nested too deeply (more than 256 levels)',
+      };
     case 'stuck':
-      return { type: 'failure', verdict: 'TIME_LIMIT_EXCEEDED', message: 'The returned promise never settled (nothing left to wait for)' };
+      return {
+        type: 'failure',
+        verdict: 'TIME_LIMIT_EXCEEDED',
+        message: 'The returned promise never settled (nothing left to wait for)',
+      };
     case 'decided':
-      return { type: 'decided', passed: state.passed, message: state.message, ...(state.actual === undefined ? {} : { actual: state.actual }) };
+      return {
+        type: 'decided',
+        passed: state.passed,
+        message: state.message,
+        ...(state.actual === undefined ? {} : { actual: state.actual }),
+      };
     case 'missing':
       return { type: 'failure', verdict: 'RUNTIME_ERROR', message: state.message };
     case 'ok':

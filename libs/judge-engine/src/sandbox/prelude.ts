@@ -230,7 +230,11 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
     let best: any = null;
     ReflectApply(MapForEach, timers, [
       (timer: any, id: number) => {
-        if (best === null || timer.due < best.timer.due || (timer.due === best.timer.due && timer.seq < best.timer.seq)) {
+        if (
+          best === null ||
+          timer.due < best.timer.due ||
+          (timer.due === best.timer.due && timer.seq < best.timer.seq)
+        ) {
           best = { __proto__: null, id, timer };
         }
       },
@@ -281,7 +285,12 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
   };
   const timerNames = ObjectKeys(timerGlobals);
   for (let i = 0; i < timerNames.length; i++) {
-    ReflectDefineProperty(g, timerNames[i], { value: timerGlobals[timerNames[i]], writable: true, configurable: true, enumerable: false });
+    ReflectDefineProperty(g, timerNames[i], {
+      value: timerGlobals[timerNames[i]],
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   }
 
   // ---- console: captured in-isolate, capped, never a channel for results ---------------------------
@@ -297,7 +306,10 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
     }
   }
   function drainConsole(): string {
-    const text = consoleDropped > 0 ? consoleText + '\n[console output truncated: ' + consoleDropped + ' more characters]' : consoleText;
+    const text =
+      consoleDropped > 0
+        ? consoleText + '\n[console output truncated: ' + consoleDropped + ' more characters]'
+        : consoleText;
     consoleText = '';
     consoleDropped = 0;
     return text;
@@ -340,7 +352,11 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
       const shown = keys.length > 100 ? 100 : keys.length;
       for (let i = 0; i < shown; i++) {
         const key = keys[i];
-        out += (i === 0 ? '' : ', ') + (ReflectApply(RegExpTest, IDENTIFIER, [key]) ? key : JSONStringify(key)) + ': ' + inspect((value as any)[key], depth + 1, seen);
+        out +=
+          (i === 0 ? '' : ', ') +
+          (ReflectApply(RegExpTest, IDENTIFIER, [key]) ? key : JSONStringify(key)) +
+          ': ' +
+          inspect((value as any)[key], depth + 1, seen);
         if (out.length > 4096) return '{ ' + out + ' ... }';
       }
       return shown === 0 ? '{}' : '{ ' + out + ' }';
@@ -420,7 +436,13 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
         case 'string':
           return grow(JSONStringify(v));
         case 'number':
-          return grow(NumberIsFinite(v) ? (v === 0 ? '0' : '' + v) : tag(v !== v ? 'NaN' : (v as number) > 0 ? 'Infinity' : '-Infinity'));
+          return grow(
+            NumberIsFinite(v)
+              ? v === 0
+                ? '0'
+                : '' + v
+              : tag(v !== v ? 'NaN' : (v as number) > 0 ? 'Infinity' : '-Infinity'),
+          );
         case 'boolean':
           return grow(v ? 'true' : 'false');
         case 'undefined':
@@ -572,7 +594,10 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
     }
     let then: unknown;
     try {
-      then = (typeof result === 'object' && result !== null) || typeof result === 'function' ? (result as any).then : undefined;
+      then =
+        (typeof result === 'object' && result !== null) || typeof result === 'function'
+          ? (result as any).then
+          : undefined;
     } catch (error) {
       op.state = 'rejected';
       op.value = error;
@@ -631,9 +656,14 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
     ReflectApply(MapSet, modules, [name, exports]);
   }
   function requireModule(specifier: unknown): unknown {
-    const name = typeof specifier === 'string' && ReflectApply(StringIndexOf, specifier, ['node:']) === 0 ? ReflectApply(StringSlice, specifier, [5]) : specifier;
+    const name =
+      typeof specifier === 'string' && ReflectApply(StringIndexOf, specifier, ['node:']) === 0
+        ? ReflectApply(StringSlice, specifier, [5])
+        : specifier;
     if (ReflectApply(MapHas, modules, [name])) return ReflectApply(MapGet, modules, [name]);
-    const error = new ErrorCtor("Cannot find module '" + safeString(specifier, 200) + "': the sandbox provides no modules");
+    const error = new ErrorCtor(
+      "Cannot find module '" + safeString(specifier, 200) + "': the sandbox provides no modules",
+    );
     ReflectDefineProperty(error, 'code', { value: 'MODULE_NOT_FOUND', writable: true, configurable: true });
     throw error;
   }
@@ -650,7 +680,12 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
     let box = existing === undefined ? undefined : existing.value;
     if (box === undefined) {
       box = ObjectCreate(null);
-      ReflectDefineProperty(g, config.moduleKey, { value: box, writable: false, configurable: true, enumerable: false });
+      ReflectDefineProperty(g, config.moduleKey, {
+        value: box,
+        writable: false,
+        configurable: true,
+        enumerable: false,
+      });
     }
     ReflectDefineProperty(box, name, { value, writable: false, configurable: true, enumerable: true });
   }
@@ -713,5 +748,9 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
 }
 /* eslint-enable */
 
-/** Source evaluated in each isolate: an expression yielding the prelude function. */
+/**
+ * Source evaluated in each context: an expression yielding the prelude function. (Not a V8 snapshot:
+ * isolated-vm 5's snapshots broke closures of this very function — a captured `const` read as "not
+ * defined" — so the compiled script and its code cache are reused instead; see isolate-realm.ts.)
+ */
 export const PRELUDE_SOURCE = `(${assayPrelude.toString()})`;

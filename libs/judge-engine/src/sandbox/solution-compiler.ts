@@ -42,7 +42,7 @@ export async function transpileSolution(language: Language, source: string): Pro
     return { type: 'ok', code: result.code };
   } catch (error) {
     if (isEsbuildFailure(error) && error.errors.length > 0) {
-      const first = error.errors[0]!;
+      const first = error.errors[0];
       return {
         type: 'error',
         error: {
@@ -77,7 +77,7 @@ export function parseSyntaxError(error: unknown, lineOffset: number): CompileErr
   const match = /^(.*) \[[^\]]*?:(\d+):(\d+)\]$/s.exec(text);
   if (match === null) return { message: text, line: 1, column: 1 };
   return {
-    message: `${error instanceof Error ? error.name : 'SyntaxError'}: ${match[1]!}`,
+    message: `${error instanceof Error ? error.name : 'SyntaxError'}: ${match[1]}`,
     line: Math.max(1, Number(match[2]) - lineOffset),
     column: Math.max(1, Number(match[3])),
   };

@@ -34,4 +34,11 @@ export type SupervisorMessage = { type: 'judge'; job: WorkerJob } | { type: 'ret
 export type WorkerMessage =
   | { type: 'ready'; pid: number }
   | { type: 'test'; jobId: number; report: SandboxTestReport }
-  | { type: 'done'; jobId: number; compileError?: CompileError; internalError?: string; rssBytes: number; retiring: boolean };
+  | {
+      type: 'done';
+      jobId: number;
+      compileError?: CompileError;
+      internalError?: string;
+      rssBytes: number;
+      retiring: boolean;
+    };

@@ -1,5 +1,10 @@
 import type ivm from 'isolated-vm';
-import { decodeSandboxValue, MalformedValueError, renderJson, renderSandboxValue } from '../../grading/sandbox-value.js';
+import {
+  decodeSandboxValue,
+  MalformedValueError,
+  renderJson,
+  renderSandboxValue,
+} from '../../grading/sandbox-value.js';
 import { valuesMatch, type CompareOptions } from '../../grading/value-comparison.js';
 import { driveOperation, outcomeOfState, parseRuntimeState } from '../../sandbox/operation-driver.js';
 import {
@@ -16,7 +21,14 @@ import {
   type AuthoredObject,
   type CommonTestFields,
 } from '../authored-data.js';
-import { HarnessDataError, type GradedTest, type Harness, type JsonValue, type SandboxOutcome, type SandboxRealm } from '../harness.js';
+import {
+  HarnessDataError,
+  type GradedTest,
+  type Harness,
+  type JsonValue,
+  type SandboxOutcome,
+  type SandboxRealm,
+} from '../harness.js';
 import { runPlannedTests } from '../planned-tests.js';
 import { checkerRuntimeSource, FUNCTION_RUNTIME_SOURCE } from './function.runtime.js';
 
@@ -133,7 +145,7 @@ export const functionHarness: Harness<FunctionHarnessSpec, FunctionTest> = {
           input.checker = slot;
           input.expected = JSON.stringify(test.expected);
         }
-        return { id: test.id, input: { ...input }, timeLimitMs: timeLimitsMs[index]! };
+        return { id: test.id, input: { ...input }, timeLimitMs: timeLimitsMs[index] };
       }),
     };
   },
@@ -174,7 +186,7 @@ export const functionHarness: Harness<FunctionHarnessSpec, FunctionTest> = {
       let entry = checkerRealms.get(slot);
       if (entry === undefined || !entry.realm.alive) {
         const realm = await session.createRealm();
-        const runtime = await realm.installRuntime(checkerRuntimeSource(spec.checkers[slot]!), 'assay:checker');
+        const runtime = await realm.installRuntime(checkerRuntimeSource(spec.checkers[slot]), 'assay:checker');
         entry = { realm, runtime };
         checkerRealms.set(slot, entry);
       }
@@ -204,20 +216,38 @@ export const functionHarness: Harness<FunctionHarnessSpec, FunctionTest> = {
   },
 };
 
-async function runChecker(checker: { realm: SandboxRealm; runtime: ivm.Reference }, actual: string, input: FunctionJobInput): Promise<SandboxOutcome> {
+async function runChecker(
+  checker: { realm: SandboxRealm; runtime: ivm.Reference },
+  actual: string,
+  input: FunctionJobInput,
+): Promise<SandboxOutcome> {
   let rendered = '';
   try {
     rendered = renderSandboxValue(decodeSandboxValue(actual));
   } catch {
     rendered = '[malformed]';
   }
-  const invocation = await checker.realm.invoke(checker.runtime, 'check', [actual, input.expected ?? 'null', input.args], { timeoutMs: CHECKER_TIMEOUT_MS });
+  const invocation = await checker.realm.invoke(
+    checker.runtime,
+    'check',
+    [actual, input.expected ?? 'null', input.args],
+    { timeoutMs: CHECKER_TIMEOUT_MS },
+  );
   if (invocation.type !== 'returned') {
-    return { type: 'failure', verdict: 'INTERNAL_ERROR', message: `The challenge's checker failed: ${invocation.message}` };
+    return {
+      type: 'failure',
+      verdict: 'INTERNAL_ERROR',
+      message: `The challenge's checker failed: ${invocation.message}`,
+    };
   }
-  const state = parseRuntimeState(invocation.value) as { state: string; passed?: boolean; message?: string; error?: { message: string } } | undefined;
+  const state = parseRuntimeState(invocation.value) as
+    { state: string; passed?: boolean; message?: string; error?: { message: string } } | undefined;
   if (state?.state === 'decided' && typeof state.passed === 'boolean') {
     return { type: 'decided', passed: state.passed, message: state.message ?? '', actual: rendered };
   }
-  return { type: 'failure', verdict: 'INTERNAL_ERROR', message: `The challenge's checker failed: ${state?.error?.message ?? 'no verdict'}` };
+  return {
+    type: 'failure',
+    verdict: 'INTERNAL_ERROR',
+    message: `The challenge's checker failed: ${state?.error?.message ?? 'no verdict'}`,
+  };
 }

@@ -35,7 +35,11 @@ export function functionRuntime(kit: PreludeKit): unknown {
         return '{"state":"threw","error":' + kit.describeError(error) + '}';
       }
       if (typeof target !== 'function') {
-        return '{"state":"missing","message":' + kit.quote('The solution does not export a function named \'' + name + "'") + '}';
+        return (
+          '{"state":"missing","message":' +
+          kit.quote("The solution does not export a function named '" + name + "'") +
+          '}'
+        );
       }
       return '{"state":"ok"}';
     },
@@ -63,7 +67,12 @@ export function checkerRuntime(kit: PreludeKit, checker: unknown): unknown {
     if (depth > 300 || value === null || typeof value !== 'object') return value;
     if (kit.isArray(value)) {
       const out = new Array(value.length);
-      for (let i = 0; i < value.length; i++) kit.apply(Reflect.defineProperty, Reflect, [out, i, { value: revive(value[i], depth + 1), writable: true, enumerable: true, configurable: true }]);
+      for (let i = 0; i < value.length; i++)
+        kit.apply(Reflect.defineProperty, Reflect, [
+          out,
+          i,
+          { value: revive(value[i], depth + 1), writable: true, enumerable: true, configurable: true },
+        ]);
       return out;
     }
     const tag = Reflect.getOwnPropertyDescriptor(value, '\u0000');
@@ -96,7 +105,12 @@ export function checkerRuntime(kit: PreludeKit, checker: unknown): unknown {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const name = key.length > 0 && key.charCodeAt(0) === 0 ? key.slice(1) : key;
-      Reflect.defineProperty(out, name, { value: revive(value[key], depth + 1), writable: true, enumerable: true, configurable: true });
+      Reflect.defineProperty(out, name, {
+        value: revive(value[key], depth + 1),
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
     }
     return out;
   }
@@ -109,10 +123,17 @@ export function checkerRuntime(kit: PreludeKit, checker: unknown): unknown {
       } catch (error) {
         return '{"state":"checker-threw","error":' + kit.describeError(error) + '}';
       }
-      if (typeof verdict === 'boolean') return '{"state":"decided","passed":' + (verdict ? 'true' : 'false') + ',"message":""}';
+      if (typeof verdict === 'boolean')
+        return '{"state":"decided","passed":' + (verdict ? 'true' : 'false') + ',"message":""}';
       if (verdict !== null && typeof verdict === 'object' && typeof verdict.pass === 'boolean') {
         const message = typeof verdict.message === 'string' ? verdict.message : '';
-        return '{"state":"decided","passed":' + (verdict.pass ? 'true' : 'false') + ',"message":' + kit.quote(message.slice(0, 2048)) + '}';
+        return (
+          '{"state":"decided","passed":' +
+          (verdict.pass ? 'true' : 'false') +
+          ',"message":' +
+          kit.quote(message.slice(0, 2048)) +
+          '}'
+        );
       }
       return '{"state":"checker-threw","error":{"name":"Error","message":"The checker must return a boolean or { pass, message }"}}';
     },
