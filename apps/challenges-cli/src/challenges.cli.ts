@@ -1,0 +1,41 @@
+import { importCommand } from './import.command.js';
+import { mutateCommand } from './mutate.command.js';
+import { newCommand } from './new.command.js';
+import { validateCommand, type CommandIo } from './validate.command.js';
+
+export const USAGE = `Usage: npm run challenges -- <command>
+
+  validate [path] [--coverage]  check a package or a whole bank (default: challenges/): schema, statement,
+                                every reference passes every test, every wrong solution fails a hidden test;
+                                the bank's balance rules are checked for challenges/ or with --coverage
+  new <type> <slug> [--bank d]  scaffold a valid package of a type in challenges/<slug>
+  mutate [slug...] [--verbose] [--json file]
+                                mutation testing of code challenges' reference solutions (>= 90 % killed)
+  import <folder>               upload a package to the organisation of ASSAY_TOKEN at ASSAY_URL
+
+Types: coding, class, stdio, spec, api-design, resilience, bug-fix, sql, system-design, code-review, quiz
+`;
+
+/** Runs one command of the challenges CLI; returns the process exit code. */
+export async function runChallengesCli(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'validate':
+      return validateCommand(args, io);
+    case 'new':
+      return newCommand(args, io);
+    case 'mutate':
+      return mutateCommand(args, io);
+    case 'import':
+      return importCommand(args, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err.write(`Unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,135 @@
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  bankCoverage,
+  ChallengePackageError,
+  formatProblem,
+  isCodeType,
+  loadBank,
+  loadChallenge,
+  SECTION_CHECKS,
+  verifyCodeChallenge,
+  type ChallengePackage,
+  type ChallengeVerification,
+} from '@app/challenge-kit';
+import { JudgeEngine } from '@app/judge-engine';
+import { ProgressBar } from './progress-bar.js';
+import { renderTable } from './summary-table.js';
+
+export interface CommandIo {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+interface Row {
+  slug: string;
+  type: string;
+  difficulty: string;
+  checks: string;
+  status: 'ok' | 'FAIL' | 'skipped';
+  notes: string[];
+}
+
+async function isPackage(folder: string): Promise<boolean> {
+  return access(join(folder, 'challenge.yaml')).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** One package or a whole bank: the packages that load, and the folders that do not, with their problems. */
+async function loadTarget(path: string): Promise<{
+  packages: ChallengePackage[];
+  failures: { folder: string; error: ChallengePackageError }[];
+  isBank: boolean;
+}> {
+  if (await isPackage(path)) {
+    try {
+      return { packages: [await loadChallenge(path, { sectionChecks: SECTION_CHECKS })], failures: [], isBank: false };
+    } catch (error) {
+      if (error instanceof ChallengePackageError)
+        return { packages: [], failures: [{ folder: path, error }], isBank: false };
+      throw error;
+    }
+  }
+  const bank = await loadBank(path, { sectionChecks: SECTION_CHECKS });
+  return { packages: bank.challenges, failures: bank.failures, isBank: true };
+}
+
+/**
+ * `validate [path] [--coverage]`: schema and statement of every package, then every reference, wrong solution and
+ * starter in the judge engine. Prints a progress bar, the problems and a summary table; returns the
+ * exit code (1 on any failure).
+ */
+export async function validateCommand(args: readonly string[], io: CommandIo): Promise<number> {
+  const paths = args.filter((arg) => !arg.startsWith('--'));
+  const target = resolve(paths[0] ?? 'challenges');
+  // The balance rules are the bank's: checked for the default bank, or on request for another folder.
+  const checkCoverage = paths.length === 0 || args.includes('--coverage');
+  const { packages, failures, isBank } = await loadTarget(target);
+  const rows: Row[] = failures.map(({ folder, error }) => ({
+    slug: folder.split('/').pop() ?? folder,
+    type: '?',
+    difficulty: '?',
+    checks: '-',
+    status: 'FAIL',
+    notes: error.problems.map(formatProblem),
+  }));
+
+  const code = packages.filter((pkg) => isCodeType(pkg.manifest.type));
+  const engine = code.length > 0 ? await JudgeEngine.start({ workers: 2 }) : undefined;
+  const progress = new ProgressBar(io.err, packages.length);
+  try {
+    for (const pkg of packages) {
+      const verification: ChallengeVerification =
+        engine && isCodeType(pkg.manifest.type)
+          ? await verifyCodeChallenge(pkg, engine)
+          : { slug: pkg.slug, status: 'skipped', checks: [] };
+      const failed = verification.checks.filter((check) => check.status === 'failed');
+      rows.push({
+        slug: pkg.slug,
+        type: pkg.manifest.type,
+        difficulty: pkg.manifest.difficulty,
+        checks:
+          verification.checks.length === 0
+            ? '-'
+            : `${verification.checks.length - failed.length}/${verification.checks.length}`,
+        status: verification.status === 'passed' ? 'ok' : verification.status === 'failed' ? 'FAIL' : 'skipped',
+        notes:
+          verification.status === 'skipped'
+            ? ['solutions not run: no grader integrated for this type yet']
+            : failed.map((check) => `${check.path} (${check.role}) ${check.summary}`),
+      });
+      progress.tick(pkg.slug);
+    }
+  } finally {
+    progress.finish();
+    await engine?.stop();
+  }
+
+  rows.sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  for (const row of rows.filter((entry) => entry.notes.length > 0)) {
+    io.out.write(
+      `\n${row.slug}: ${row.status === 'FAIL' ? 'FAILED' : row.status}\n${row.notes.map((note) => `  - ${note}`).join('\n')}\n`,
+    );
+  }
+  io.out.write(
+    `\n${renderTable(
+      ['challenge', 'type', 'difficulty', 'checks', 'status'],
+      rows.map((row) => [row.slug, row.type, row.difficulty, row.checks, row.status]),
+    )}\n`,
+  );
+
+  let coverageProblems: string[] = [];
+  if (isBank && checkCoverage && failures.length === 0) {
+    coverageProblems = bankCoverage(packages.map((pkg) => pkg.manifest)).problems;
+    if (coverageProblems.length > 0)
+      io.out.write(`\nThe bank is not balanced:\n${coverageProblems.map((problem) => `  - ${problem}`).join('\n')}\n`);
+  }
+  const failedCount = rows.filter((row) => row.status === 'FAIL').length;
+  const skipped = rows.filter((row) => row.status === 'skipped').length;
+  io.out.write(
+    `\n${rows.length} challenge(s): ${rows.length - failedCount - skipped} valid, ${failedCount} failed, ${skipped} not run\n`,
+  );
+  return failedCount > 0 || coverageProblems.length > 0 ? 1 : 0;
+}
