@@ -45,6 +45,11 @@ export interface JudgeEngineOptions {
   workerRecycleRssMb?: number;
   /** Override the compiled worker script (tests, unusual layouts). */
   workerScript?: string;
+  /**
+   * Wall time the supervisor grants past a limit (isolate start, IPC, a load on the machine) before it
+   * kills a stuck worker (default 3000 ms).
+   */
+  killGraceMs?: number;
 }
 
 export const MAX_SOURCE_LENGTH = 256 * 1024;
@@ -162,7 +167,7 @@ export class JudgeEngine {
       rssLimitMb: options.workerRssLimitMb ?? 384,
       recycleRssMb: options.workerRecycleRssMb ?? 192,
       maxOldSpaceMb: 96,
-      killGraceMs: KILL_GRACE_MS,
+      killGraceMs: options.killGraceMs ?? KILL_GRACE_MS,
       ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
       prewarm: {
         memoryLimitMb: defaults.memoryLimitMb,
@@ -286,7 +291,8 @@ export class JudgeEngine {
     }
     const result: TestOutcome = { ...base, verdict, message: cap(message, DETAIL_LIMIT) };
     if (sample) {
-      result.console = cap(report.console, prepared.limits.consoleLimit);
+      // The sandbox capped it already; this bound (room for its marker) only guards against a rogue worker.
+      result.console = cap(report.console, prepared.limits.consoleLimit + 200);
       if (details !== undefined) {
         result.details = {
           input: cap(details.input, DETAIL_LIMIT),

@@ -44,6 +44,9 @@ interface RunningJob extends QueuedJob {
   stall: NodeJS.Timeout;
   stallMs: number;
   killedFor?: 'timeout' | 'stall' | 'memory';
+  /** Resident size when the job started and when it was killed, to tell a stuck GC from a slow builtin. */
+  rssAtStart: number;
+  rssAtKill?: number;
 }
 
 interface PoolWorker {
@@ -252,6 +255,14 @@ export class WorkerPool {
         verdict: 'TIME_LIMIT_EXCEEDED',
         message: 'The submission exceeded its total time budget and was stopped',
       };
+    const grewBy = (running.rssAtKill ?? 0) - running.rssAtStart;
+    if (running.killedFor === 'stall' && grewBy >= 0.75 * running.job.limits.memoryLimitMb * 1024 * 1024) {
+      // V8 thrashing at the isolate's heap limit inside a builtin (e.g. a huge `fill`) never returns.
+      return {
+        verdict: 'MEMORY_LIMIT_EXCEEDED',
+        message: 'The sandbox ran out of memory inside an operation that cannot be interrupted',
+      };
+    }
     if (running.killedFor === 'stall') {
       return {
         verdict: 'TIME_LIMIT_EXCEEDED',
@@ -317,7 +328,7 @@ export class WorkerPool {
       const longestTest = Math.max(0, ...next.job.job.tests.map((test) => test.timeLimitMs));
       const stallMs = Math.min(limits.totalTimeMs, limits.loadTimeoutMs + longestTest) + this.options.killGraceMs;
       const stall = setTimeout(() => this.kill(worker, 'stall'), stallMs);
-      worker.running = { ...next, deadline, stall, stallMs };
+      worker.running = { ...next, deadline, stall, stallMs, rssAtStart: residentBytes(worker.pid) ?? 0 };
       this.post(worker, { type: 'judge', job: next.job });
     }
   }
@@ -331,7 +342,10 @@ export class WorkerPool {
   }
 
   private kill(worker: PoolWorker, reason: 'timeout' | 'stall' | 'memory'): void {
-    if (worker.running !== undefined) worker.running.killedFor ??= reason;
+    if (worker.running !== undefined) {
+      worker.running.killedFor ??= reason;
+      worker.running.rssAtKill ??= residentBytes(worker.pid);
+    }
     worker.child.kill('SIGKILL');
   }
 
