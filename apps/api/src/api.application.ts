@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ApiConfig } from '@app/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { PostgresIoAdapter } from './live/postgres-io.adapter.js';
 
 export const API_PREFIX = 'api';
 /** Large enough for any candidate's code or answer; anything bigger gets a 413. */
@@ -20,6 +21,7 @@ export async function createApiApplication(config: ApiConfig): Promise<INestAppl
   app.useBodyParser('json', { limit: MAX_BODY_BYTES, strict: true });
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix(API_PREFIX);
+  app.useWebSocketAdapter(new PostgresIoAdapter(app, config.DATABASE_URL));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

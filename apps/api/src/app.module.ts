@@ -12,8 +12,10 @@ import { CandidateSessionsModule } from './candidate-sessions/candidate-sessions
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
+import { LiveModule } from './live/live.module.js';
 import { MembersModule } from './members/members.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { SubmissionsModule } from './submissions/submissions.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,8 @@ export class AppModule {
         MembersModule,
         AssessmentsModule,
         CandidateSessionsModule,
+        LiveModule,
+        SubmissionsModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

@@ -1,21 +1,64 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JudgeConfig, buildLoggerOptions } from '@app/config';
 import { buildDataSourceOptions } from '@app/db';
+import { JudgeEngine } from '@app/judge-engine';
+import { JudgeQueue, LivePublisher } from '@app/pipeline';
 import { LoggerModule } from 'nestjs-pino';
+import { SubmissionJudge } from './submission-judge.service.js';
 
 @Module({})
-export class JudgeModule {
+export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JudgeModule.name);
+
+  constructor(
+    @Inject(JudgeConfig) private readonly config: JudgeConfig,
+    private readonly queue: JudgeQueue,
+    private readonly engine: JudgeEngine,
+    private readonly publisher: LivePublisher,
+    private readonly judge: SubmissionJudge,
+  ) {}
+
   static register(config: JudgeConfig): DynamicModule {
     return {
       module: JudgeModule,
       imports: [
         LoggerModule.forRoot(buildLoggerOptions(config, 'judge')),
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.DATABASE_URL), retryAttempts: 0 }),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(config.DATABASE_URL, config.JUDGE_CONCURRENCY + 2),
+          retryAttempts: 0,
+        }),
       ],
-      providers: [{ provide: JudgeConfig, useValue: config }],
+      providers: [
+        { provide: JudgeConfig, useValue: config },
+        { provide: JudgeEngine, useFactory: () => JudgeEngine.start({ workers: config.JUDGE_CONCURRENCY }) },
+        { provide: JudgeQueue, useFactory: () => JudgeQueue.start({ databaseUrl: config.DATABASE_URL, poolSize: 3 }) },
+        { provide: LivePublisher, useFactory: () => LivePublisher.create(config.DATABASE_URL) },
+        SubmissionJudge,
+      ],
       exports: [JudgeConfig],
       global: true,
     };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.consume(this.config.JUDGE_CONCURRENCY, async ({ submissionId }) => {
+      await this.judge.judge(submissionId);
+    });
+    this.logger.log(`consuming judge jobs, ${this.config.JUDGE_CONCURRENCY} at a time`);
+  }
+
+  /** Finish (or release) the jobs in hand, then stop the sandboxes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.stop();
+    await this.engine.stop();
+    await this.publisher.close();
   }
 }

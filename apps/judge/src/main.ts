@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, JudgeConfig, loadConfig, stopWithSupervisor } from '@app/config';
-import { DatabaseUnreachableError, assertDatabaseReachable } from '@app/db';
+import { DatabaseUnreachableError, assertDatabaseReachable, runPendingMigrations } from '@app/db';
 import { Logger } from 'nestjs-pino';
 import { JudgeModule } from './judge.module.js';
 
@@ -9,12 +9,12 @@ async function main(): Promise<void> {
   stopWithSupervisor();
   const config = loadConfig('the judge', JudgeConfig);
   await assertDatabaseReachable(config.DATABASE_URL);
+  // A judge may boot before any API node on a new database; migrating is locked and idempotent.
+  await runPendingMigrations(config.DATABASE_URL);
   const app = await NestFactory.createApplicationContext(JudgeModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
-  // Nothing is queued for the judge yet; keep the process up until a shutdown signal arrives.
-  setInterval(() => undefined, 1 << 30);
   console.log(`Assay judge ready (concurrency ${config.JUDGE_CONCURRENCY})`);
 }
 

@@ -1,1 +1,22 @@
-export const CONTRACTS_VERSION = 1;
+export { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, type JudgeJobData } from './judge-job.js';
+export {
+  CANDIDATE_EVENT_TYPES,
+  LIVE_NAMESPACE,
+  liveStream,
+  type LiveClientToServer,
+  type LiveEnvelope,
+  type LiveEventMap,
+  type LiveEventType,
+  type LiveServerSideEvents,
+  type LiveServerToClient,
+  type SampleDetailsPayload,
+  type SubscribeMessage,
+} from './live-events.js';
+export {
+  SUBMISSION_KINDS,
+  SUBMISSION_STATUSES,
+  VERDICTS,
+  type SubmissionKind,
+  type SubmissionStatus,
+  type Verdict,
+} from './verdict.js';

@@ -9,5 +9,6 @@ import { CandidateSessionsService } from './candidate-sessions.service.js';
   imports: [TypeOrmModule.forFeature([CandidateSessionEntity, InviteEntity])],
   controllers: [CandidateSessionsController],
   providers: [CandidateSessionsService, CandidateSessionRepository],
+  exports: [CandidateSessionsService],
 })
 export class CandidateSessionsModule {}

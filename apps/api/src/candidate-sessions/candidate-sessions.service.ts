@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CandidateSessionEntity } from '@app/db';
+import type { AssessmentItemEntity, CandidateSessionEntity } from '@app/db';
 import { DataSource } from 'typeorm';
 import { AccessTokenService } from '../access/access-token.service.js';
 import type { CandidatePrincipal } from '../access/principal.js';
@@ -68,9 +68,24 @@ export class CandidateSessionsService {
     return this.view(session, now);
   }
 
-  async saveDraft(candidate: CandidatePrincipal, itemId: string, input: SaveDraftDto, now = new Date()): Promise<void> {
+  /**
+   * The candidate's open session and one of its items, or the reason why not: finished (409) or
+   * not an item of theirs (404). Everything a candidate sends goes through here.
+   */
+  async openItem(
+    candidate: CandidatePrincipal,
+    itemId: string,
+    now = new Date(),
+  ): Promise<{ session: CandidateSessionEntity; item: AssessmentItemEntity }> {
     const session = await this.openSession(candidate, now);
-    await this.assertItemOf(session, itemId);
+    const assessment = await this.sessions.assessmentWithItems(session.assessmentId);
+    const item = assessment?.items?.find((candidateItem) => candidateItem.id === itemId);
+    if (!item) throw new DomainException('not_found', 'item_not_found', 'No such item in your assessment.');
+    return { session, item };
+  }
+
+  async saveDraft(candidate: CandidatePrincipal, itemId: string, input: SaveDraftDto, now = new Date()): Promise<void> {
+    const { session } = await this.openItem(candidate, itemId, now);
     await this.dataSource.transaction((manager) =>
       this.sessions.saveDraft(
         manager,
@@ -111,13 +126,6 @@ export class CandidateSessionsService {
       return { ...session, status: 'finished', finishedAt: session.deadline };
     }
     return session;
-  }
-
-  private async assertItemOf(session: CandidateSessionEntity, itemId: string): Promise<void> {
-    const assessment = await this.sessions.assessmentWithItems(session.assessmentId);
-    if (!assessment?.items?.some((item) => item.id === itemId)) {
-      throw new DomainException('not_found', 'item_not_found', 'No such item in your assessment.');
-    }
   }
 
   private async view(session: CandidateSessionEntity, now: Date): Promise<CandidateSessionDto> {

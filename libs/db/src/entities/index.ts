@@ -1,9 +1,11 @@
 import { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
 import { CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from './candidate-session.entity.js';
 import { ChallengeEntity, ChallengeVersionEntity } from './challenge.entity.js';
+import { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 import { UserEntity } from './user.entity.js';
 
 export { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
@@ -16,9 +18,11 @@ export {
   type SessionStatus,
 } from './candidate-session.entity.js';
 export { ChallengeEntity, ChallengeVersionEntity, DIFFICULTIES, type Difficulty } from './challenge.entity.js';
+export { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 export { OrganizationEntity } from './organization.entity.js';
 export { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 export { RefreshTokenEntity } from './refresh-token.entity.js';
+export { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 export { STAFF_ROLES, UserEntity, type StaffRole } from './user.entity.js';
 
 /** Every entity, listed explicitly: globs do not survive bundling, ESM or test transforms. */
@@ -35,4 +39,8 @@ export const ENTITIES = [
   CandidateSessionEntity,
   DraftEntity,
   SnapshotEntity,
+  SubmissionEntity,
+  TestResultEntity,
+  LiveStreamEntity,
+  LiveEventEntity,
 ];

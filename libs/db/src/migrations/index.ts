@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
+import { AddSubmissionsAndLiveEvents1795816285180 } from './1795816285180-AddSubmissionsAndLiveEvents.js';
 import { AddAssessmentsAndSessions1795815621812 } from './1795815621812-AddAssessmentsAndSessions.js';
 import { AddRateLimitBuckets1795815383595 } from './1795815383595-AddRateLimitBuckets.js';
 import { AddRefreshTokens1795815181172 } from './1795815181172-AddRefreshTokens.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddRefreshTokens1795815181172,
   AddRateLimitBuckets1795815383595,
   AddAssessmentsAndSessions1795815621812,
+  AddSubmissionsAndLiveEvents1795816285180,
 ];

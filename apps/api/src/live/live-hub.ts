@@ -1,0 +1,118 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CANDIDATE_EVENT_TYPES, type LiveEnvelope, type LiveServerSideEvents } from '@app/contracts';
+import { replayLiveEvents } from '@app/pipeline';
+import type { Namespace, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../access/principal.js';
+
+interface Subscriber {
+  socket: Socket;
+  principal: Principal;
+  /** Last sequence number delivered, per stream. */
+  delivered: Map<string, number>;
+  /** Streams being replayed: live events wait until the replay is out, to keep the order. */
+  replaying: Set<string>;
+}
+
+/**
+ * Delivers every stream to its subscribers on this node in sequence order: no gaps (a missing
+ * sequence number is fetched from the database), no duplicates, no reordering. Events produced
+ * elsewhere (judges, other API nodes) arrive through the PostgreSQL adapter.
+ */
+@Injectable()
+export class LiveHub {
+  private readonly logger = new Logger(LiveHub.name);
+  private readonly subscribers = new Map<string, Subscriber>();
+  private readonly byStream = new Map<string, Set<Subscriber>>();
+  private namespace?: Namespace<Record<string, never>, Record<string, never>, LiveServerSideEvents>;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  attach(namespace: Namespace): void {
+    this.namespace = namespace;
+    this.namespace.on('live:event', (envelope: LiveEnvelope) => void this.deliver(envelope));
+  }
+
+  connected(socket: Socket, principal: Principal): void {
+    this.subscribers.set(socket.id, { socket, principal, delivered: new Map(), replaying: new Set() });
+  }
+
+  disconnected(socket: Socket): void {
+    const subscriber = this.subscribers.get(socket.id);
+    if (!subscriber) return;
+    for (const stream of subscriber.delivered.keys()) this.byStream.get(stream)?.delete(subscriber);
+    this.subscribers.delete(socket.id);
+  }
+
+  /** Replays the stream after `afterSeq`, then keeps the socket on it. Returns what was replayed. */
+  async subscribe(socket: Socket, stream: string, afterSeq: number): Promise<{ replayed: number; lastSeq: number }> {
+    const subscriber = this.subscribers.get(socket.id);
+    if (!subscriber) return { replayed: 0, lastSeq: afterSeq };
+    subscriber.delivered.set(stream, afterSeq);
+    subscriber.replaying.add(stream);
+    let members = this.byStream.get(stream);
+    if (!members) this.byStream.set(stream, (members = new Set()));
+    members.add(subscriber);
+    try {
+      await this.catchUp(subscriber, stream);
+    } finally {
+      subscriber.replaying.delete(stream);
+    }
+    // Events recorded while the replay was read were skipped by deliver(): fetch them now.
+    await this.catchUp(subscriber, stream);
+    const lastSeq = subscriber.delivered.get(stream) ?? afterSeq;
+    return { replayed: lastSeq - afterSeq, lastSeq };
+  }
+
+  unsubscribe(socket: Socket, stream: string): void {
+    const subscriber = this.subscribers.get(socket.id);
+    if (!subscriber) return;
+    subscriber.delivered.delete(stream);
+    this.byStream.get(stream)?.delete(subscriber);
+  }
+
+  /** Events recorded by this node: delivered here, and sent to the other nodes. */
+  publish(envelopes: readonly LiveEnvelope[]): void {
+    for (const envelope of envelopes) {
+      void this.deliver(envelope);
+      this.namespace?.serverSideEmit('live:event', envelope);
+    }
+  }
+
+  get connections(): number {
+    return this.subscribers.size;
+  }
+
+  private async deliver(envelope: LiveEnvelope): Promise<void> {
+    for (const subscriber of this.byStream.get(envelope.stream) ?? []) {
+      if (subscriber.replaying.has(envelope.stream)) continue; // the replay will include it
+      const last = subscriber.delivered.get(envelope.stream);
+      if (last === undefined || envelope.seq <= last) continue;
+      if (envelope.seq === last + 1) {
+        this.send(subscriber, envelope);
+      } else {
+        await this.catchUp(subscriber, envelope.stream).catch((error: unknown) =>
+          this.logger.warn(`catch-up of ${envelope.stream} failed: ${String(error)}`),
+        );
+      }
+    }
+  }
+
+  /** Sends, in order, every recorded event the subscriber has not had yet. */
+  private async catchUp(subscriber: Subscriber, stream: string): Promise<void> {
+    const after = subscriber.delivered.get(stream);
+    if (after === undefined) return;
+    const missing = await replayLiveEvents(this.dataSource.manager, stream, after);
+    for (const envelope of missing) {
+      const last = subscriber.delivered.get(stream);
+      if (last === undefined || envelope.seq <= last) continue;
+      this.send(subscriber, envelope);
+    }
+  }
+
+  private send(subscriber: Subscriber, envelope: LiveEnvelope): void {
+    subscriber.delivered.set(envelope.stream, envelope.seq);
+    if (subscriber.principal.kind === 'candidate' && !CANDIDATE_EVENT_TYPES.includes(envelope.type)) return;
+    subscriber.socket.emit('event', envelope);
+  }
+}

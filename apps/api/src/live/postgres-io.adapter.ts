@@ -1,0 +1,27 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
+import type { Server, ServerOptions } from 'socket.io';
+
+/** socket.io across API nodes: rooms and server-side events travel through PostgreSQL NOTIFY. */
+export class PostgresIoAdapter extends IoAdapter {
+  private readonly pool: pg.Pool;
+
+  constructor(app: INestApplicationContext, databaseUrl: string) {
+    super(app);
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 3, application_name: 'assay-socket-adapter' });
+    this.pool.on('error', () => undefined);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, options);
+    server.adapter(createAdapter(this.pool, { heartbeatInterval: 5000, heartbeatTimeout: 10000 }));
+    return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await this.pool.end().catch(() => undefined);
+  }
+}

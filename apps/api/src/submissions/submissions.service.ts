@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
+import type { SubmissionEntity } from '@app/db';
+import { JudgeQueue, appendLiveEvent } from '@app/pipeline';
+import { DataSource } from 'typeorm';
+import type { CandidatePrincipal } from '../access/principal.js';
+import { CandidateSessionsService } from '../candidate-sessions/candidate-sessions.service.js';
+import { DomainException } from '../errors/domain.exception.js';
+import { LiveHub } from '../live/live-hub.js';
+import type { AcceptedSubmissionDto, SubmissionResultDto, SubmitDto } from './dto/submission.dto.js';
+import { SubmissionRepository } from './submission.repository.js';
+
+const CODE_TYPES = new Set(['coding', 'class', 'stdio', 'spec', 'api-design', 'resilience', 'bug-fix', 'sql']);
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: CandidateSessionsService,
+    private readonly submissions: SubmissionRepository,
+    private readonly queue: JudgeQueue,
+    private readonly live: LiveHub,
+  ) {}
+
+  /**
+   * Accepts a run or a final submission: its row, its judge job and its `submission.queued` events
+   * are written in one transaction, so nothing accepted is ever without a job, or the reverse.
+   */
+  async accept(
+    candidate: CandidatePrincipal,
+    itemId: string,
+    kind: SubmissionKind,
+    input: SubmitDto,
+  ): Promise<AcceptedSubmissionDto> {
+    const { session, item } = await this.sessions.openItem(candidate, itemId);
+    const type = item.challengeVersion!.type;
+    const isCode = CODE_TYPES.has(type);
+    if (isCode && (input.code === undefined || input.language === undefined)) {
+      throw new DomainException('invalid', 'code_required', `A ${type} item takes { language, code }.`);
+    }
+    if (!isCode && input.answer === undefined) {
+      throw new DomainException('invalid', 'answer_required', `A ${type} item takes { answer }.`);
+    }
+    if (kind === 'run' && !isCode) {
+      throw new DomainException('invalid', 'nothing_to_run', `A ${type} item has no sample tests to run.`);
+    }
+    const envelopes: LiveEnvelope[] = [];
+    const submission = await this.dataSource.transaction(async (manager) => {
+      const created = await this.submissions.create(manager, {
+        sessionId: session.id,
+        organizationId: session.organizationId,
+        assessmentItemId: item.id,
+        challengeVersionId: item.challengeVersionId,
+        kind,
+        language: isCode ? (input.language ?? null) : null,
+        code: isCode ? (input.code ?? null) : null,
+        answer: isCode ? null : (input.answer ?? null),
+      });
+      await this.queue.enqueue(manager, { submissionId: created.id });
+      const queued = { submissionId: created.id, sessionId: session.id, itemId: item.id, kind };
+      envelopes.push(await appendLiveEvent(manager, liveStream.submission(created.id), 'submission.queued', queued));
+      envelopes.push(await appendLiveEvent(manager, liveStream.session(session.id), 'submission.queued', queued));
+      return created;
+    });
+    this.live.publish(envelopes);
+    return { submissionId: submission.id };
+  }
+
+  async result(candidate: CandidatePrincipal, submissionId: string): Promise<SubmissionResultDto> {
+    const submission = await this.submissions.findWithResults(submissionId);
+    if (!submission || submission.sessionId !== candidate.sessionId) {
+      throw new DomainException('not_found', 'submission_not_found', 'No such submission.');
+    }
+    return toResultDto(submission);
+  }
+}
+
+/** Details (input, expected, actual) exist for sample tests only: the judge never stores them for hidden ones. */
+export function toResultDto(submission: SubmissionEntity): SubmissionResultDto {
+  return {
+    id: submission.id,
+    itemId: submission.assessmentItemId,
+    kind: submission.kind,
+    status: submission.status,
+    verdict: submission.verdict,
+    score: submission.kind === 'run' ? null : submission.score,
+    message: submission.message,
+    createdAt: submission.createdAt,
+    tests: (submission.testResults ?? []).map((result) => ({
+      index: result.index,
+      name: result.name,
+      sample: result.sample,
+      verdict: result.verdict,
+      timeMs: result.timeMs,
+      message: result.message,
+      ...(result.sample && result.details ? result.details : {}),
+    })),
+  };
+}

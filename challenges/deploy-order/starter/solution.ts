@@ -1,0 +1,15 @@
+/* eslint-disable @typescript-eslint/no-unused-vars -- a starter: the parameters are for the candidate to use */
+export interface Service {
+  name: string;
+  dependsOn: string[];
+}
+
+export type DeployPlan =
+  | { ok: true; waves: string[][] }
+  | { ok: false; error: 'cycle'; services: string[] }
+  | { ok: false; error: 'unknown-dependency'; service: string; dependency: string };
+
+export function deployOrder(services: Service[]): DeployPlan {
+  // Plan the waves here.
+  return { ok: true, waves: [] };
+}

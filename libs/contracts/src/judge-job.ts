@@ -1,0 +1,10 @@
+/** The pg-boss queue the API fills and the judges drain. */
+export const JUDGE_QUEUE = 'judge-submission';
+
+/** Jobs carry ids only: everything else is read from the database by the judge. */
+export interface JudgeJobData {
+  submissionId: string;
+}
+
+/** Attempts before a submission that keeps killing its judge is finalised with an explanation. */
+export const JUDGE_JOB_RETRY_LIMIT = 2;

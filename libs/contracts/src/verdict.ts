@@ -1,0 +1,19 @@
+/** Every verdict a submission or a test can end with, as the API, the judge and the client know them. */
+export const VERDICTS = [
+  'ACCEPTED',
+  'WRONG_ANSWER',
+  'TIME_LIMIT_EXCEEDED',
+  'MEMORY_LIMIT_EXCEEDED',
+  'RUNTIME_ERROR',
+  'COMPILATION_ERROR',
+  'OUTPUT_LIMIT_EXCEEDED',
+  'INTERNAL_ERROR',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const SUBMISSION_KINDS = ['run', 'final'] as const;
+/** A run checks the sample tests and is not scored; a final submission runs every test and counts. */
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+export const SUBMISSION_STATUSES = ['queued', 'running', 'finished'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];

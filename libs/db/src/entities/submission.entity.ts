@@ -1,0 +1,137 @@
+import {
+  SUBMISSION_KINDS,
+  SUBMISSION_STATUSES,
+  VERDICTS,
+  type SubmissionKind,
+  type SubmissionStatus,
+  type Verdict,
+} from '@app/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { CandidateSessionEntity } from './candidate-session.entity.js';
+
+/**
+ * A run (sample tests) or a final submission (every test, scored). Its state only moves forward
+ * (queued -> running -> finished), and a finished one has a verdict: constraints in the database,
+ * so a retried judge job cannot finalise it twice.
+ */
+@Entity('submissions')
+@Index('submissions_session_item_created', ['sessionId', 'assessmentItemId', 'createdAt'])
+@Check('submissions_finished_has_verdict', `("status" = 'finished') = ("verdict" IS NOT NULL)`)
+export class SubmissionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  sessionId!: string;
+
+  @ManyToOne(() => CandidateSessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'sessionId' })
+  session?: Relation<CandidateSessionEntity>;
+
+  @Column({ type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ type: 'uuid' })
+  assessmentItemId!: string;
+
+  /** The exact challenge content it is judged against. */
+  @Column({ type: 'uuid' })
+  challengeVersionId!: string;
+
+  @Column({ type: 'enum', enum: SUBMISSION_KINDS, enumName: 'submission_kind' })
+  kind!: SubmissionKind;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  language!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  code!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  answer!: object | null;
+
+  @Column({ type: 'enum', enum: SUBMISSION_STATUSES, enumName: 'submission_status', default: 'queued' })
+  status!: SubmissionStatus;
+
+  @Column({ type: 'enum', enum: VERDICTS, enumName: 'verdict', nullable: true })
+  verdict!: Verdict | null;
+
+  /** Share of the weighted hidden tests passed, 0..1; null for runs and for items graded by people. */
+  @Column({
+    type: 'numeric',
+    precision: 6,
+    scale: 5,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
+  score!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  message!: string | null;
+
+  /** Judge attempts so far: a submission that keeps killing its judge ends after a bounded number. */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @OneToMany(() => TestResultEntity, (result) => result.submission)
+  testResults?: Relation<TestResultEntity[]>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}
+
+/** One test's outcome; details (input, expected, actual) only for sample tests. */
+@Entity('test_results')
+@Index('test_results_submission_index_unique', ['submissionId', 'index'], { unique: true })
+export class TestResultEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  submissionId!: string;
+
+  @ManyToOne(() => SubmissionEntity, (submission) => submission.testResults, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'submissionId' })
+  submission?: Relation<SubmissionEntity>;
+
+  @Column({ type: 'integer' })
+  index!: number;
+
+  @Column({ type: 'varchar', length: 300 })
+  name!: string;
+
+  @Column({ type: 'boolean' })
+  sample!: boolean;
+
+  @Column({ type: 'real', default: 1 })
+  weight!: number;
+
+  @Column({ type: 'enum', enum: VERDICTS, enumName: 'verdict' })
+  verdict!: Verdict;
+
+  @Column({ type: 'integer' })
+  timeMs!: number;
+
+  @Column({ type: 'text' })
+  message!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  details!: { input: string; expected: string; actual: string } | null;
+}

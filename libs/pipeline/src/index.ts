@@ -1,0 +1,3 @@
+export { JUDGE_JOB_EXPIRY_SECONDS, JudgeQueue, type JudgeQueueOptions } from './judge-queue.js';
+export { LivePublisher } from './live-publisher.js';
+export { REPLAY_LIMIT, appendLiveEvent, replayLiveEvents } from './live-event.store.js';

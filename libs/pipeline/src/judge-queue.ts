@@ -1,0 +1,74 @@
+import { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, type JudgeJobData } from '@app/contracts';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+
+/** How long a judge may hold a job before pg-boss hands it to another judge (a killed judge's job). */
+export const JUDGE_JOB_EXPIRY_SECONDS = 20;
+
+export interface JudgeQueueOptions {
+  databaseUrl: string;
+  /** Connections of pg-boss's own pool. */
+  poolSize?: number;
+}
+
+/**
+ * The judge job queue on pg-boss, in PostgreSQL: no other stateful service. The API enqueues in the
+ * same transaction that writes the submission; judges consume with bounded concurrency.
+ */
+export class JudgeQueue {
+  private constructor(private readonly boss: PgBoss) {}
+
+  static async start(options: JudgeQueueOptions): Promise<JudgeQueue> {
+    const boss = new PgBoss({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 4,
+      schema: 'pgboss',
+      application_name: 'assay-queue',
+    });
+    boss.on('error', () => undefined); // transient connection errors: pg-boss retries on its own
+    await boss.start();
+    await boss.createQueue(JUDGE_QUEUE, {
+      name: JUDGE_QUEUE,
+      retryLimit: JUDGE_JOB_RETRY_LIMIT,
+      retryDelay: 0,
+      expireInSeconds: JUDGE_JOB_EXPIRY_SECONDS,
+      retentionMinutes: 60,
+    });
+    return new JudgeQueue(boss);
+  }
+
+  /** Enqueues inside the caller's transaction: the job exists exactly when the submission does. */
+  async enqueue(manager: EntityManager, data: JudgeJobData): Promise<void> {
+    const db = {
+      executeSql: async (text: string, values: unknown[]) => ({
+        rows: await manager.query<unknown[]>(text, values),
+      }),
+    };
+    await this.boss.send(JUDGE_QUEUE, data, { db });
+  }
+
+  /**
+   * Runs `handler` for each job, `concurrency` at a time. A handler that throws fails the attempt;
+   * pg-boss retries it up to the retry limit.
+   */
+  async consume(concurrency: number, handler: (data: JudgeJobData, attempt: number) => Promise<void>): Promise<void> {
+    for (let slot = 0; slot < concurrency; slot++) {
+      await this.boss.work<JudgeJobData>(
+        JUDGE_QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
+        async ([job]) => {
+          if (job) await handler(job.data, job.retryCount + 1);
+        },
+      );
+    }
+  }
+
+  depth(): Promise<number> {
+    return this.boss.getQueueSize(JUDGE_QUEUE);
+  }
+
+  /** Stops taking jobs and waits for the running ones (graceful), up to `timeoutMs`. */
+  async stop(timeoutMs = 15_000): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+  }
+}

@@ -1,0 +1,65 @@
+import { LIVE_NAMESPACE, type LiveEnvelope } from '@app/contracts';
+import { encode } from '@msgpack/msgpack';
+import pg from 'pg';
+import { MessageType, type ClusterMessage } from 'socket.io-adapter';
+
+/** What @socket.io/postgres-adapter listens to, and how it treats senders that are not servers. */
+const CHANNEL = `socket.io#${LIVE_NAMESPACE}`;
+const EMITTER_UID = 'emitter';
+/** NOTIFY carries at most 8000 bytes; larger messages go through the adapter's attachment table. */
+const PAYLOAD_THRESHOLD = 8000;
+const ATTACHMENTS_TABLE = 'socket_io_attachments';
+
+/**
+ * Sends recorded events from a process without a socket.io server (the judge) to every API node,
+ * as a `serverSideEmit('live:event')` on `/live` in the PostgreSQL adapter's own wire format; each
+ * node then delivers them to its subscribers in sequence order.
+ *
+ * Why not @socket.io/postgres-emitter: its 0.1 line publishes messages without the top-level
+ * `nsp` that @socket.io/postgres-adapter 0.5 (socket.io-adapter's ClusterAdapter) routes on, so
+ * every message it sends is ignored (see docs/decisions/0003-live-pipeline.md).
+ */
+export class LivePublisher {
+  /** Publications leave one after another, in the order they were asked for. */
+  private queue: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static create(databaseUrl: string): LivePublisher {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, application_name: 'assay-live-publisher' });
+    pool.on('error', () => undefined);
+    return new LivePublisher(pool);
+  }
+
+  publish(envelopes: readonly LiveEnvelope[]): Promise<void> {
+    for (const envelope of envelopes) {
+      this.queue = this.queue.then(() => this.send(envelope)).catch(() => undefined);
+    }
+    return this.queue;
+  }
+
+  private async send(envelope: LiveEnvelope): Promise<void> {
+    const message: ClusterMessage = {
+      uid: EMITTER_UID,
+      nsp: LIVE_NAMESPACE,
+      type: MessageType.SERVER_SIDE_EMIT,
+      data: { packet: ['live:event', envelope] },
+    };
+    const payload = JSON.stringify(message);
+    if (Buffer.byteLength(payload) <= PAYLOAD_THRESHOLD) {
+      await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+      return;
+    }
+    const { rows } = await this.pool.query<{ id: string }>(
+      `INSERT INTO ${ATTACHMENTS_TABLE} (payload) VALUES ($1) RETURNING id`,
+      [Buffer.from(encode(message))],
+    );
+    const header = JSON.stringify({ uid: EMITTER_UID, type: message.type, attachmentId: rows[0].id });
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, header]);
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.pool.end();
+  }
+}

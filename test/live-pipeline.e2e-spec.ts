@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { JudgeConfig, loadConfig } from '@app/config';
+import { createDataSource } from '@app/db';
+import {
+  HttpClient,
+  createTestDatabase,
+  newMember,
+  newOrganization,
+  seedChallenge,
+  startTestApi,
+  type RunningTestApi,
+  type TestDatabase,
+} from '@app/testing';
+import type { DataSource } from 'typeorm';
+import { createApiApplication } from '../apps/api/src/api.application.js';
+import { JudgeModule } from '../apps/judge/src/judge.module.js';
+import { LiveTestClient } from './support/live-client.js';
+import { TWO_SUM_SOLUTION, TWO_SUM_WRONG, twoSumDefinition } from './support/two-sum.challenge.js';
+
+async function startJudge(databaseUrl: string): Promise<INestApplicationContext> {
+  const config = loadConfig('judge under test', JudgeConfig, {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    JUDGE_CONCURRENCY: '2',
+  });
+  const judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
+  await judge.init();
+  return judge;
+}
+
+describe('live judging: queue, judge, socket streaming with replay', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let running: RunningTestApi;
+  let judge: INestApplicationContext;
+  let api: HttpClient;
+  let sessionToken: string;
+  let sessionId: string;
+  let itemId: string;
+  let recruiterToken: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await createDataSource(database.url, 2).initialize();
+    await seedChallenge(dataSource, { slug: 'two-sum', type: 'coding', definition: twoSumDefinition() });
+    running = await startTestApi(createApiApplication, database.url, { AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
+    judge = await startJudge(database.url);
+    api = new HttpClient(running.url);
+    const admin = await newOrganization(api);
+    const recruiter = await newMember(api, admin, 'recruiter');
+    recruiterToken = recruiter.accessToken;
+    const assessment = await api.post(
+      '/api/v1/assessments',
+      { title: 'Live test', durationMinutes: 30, items: [{ challengeSlug: 'two-sum' }] },
+      { token: recruiterToken },
+    );
+    const invite = await api.post(
+      `/api/v1/assessments/${assessment.body.id}/invites`,
+      { candidateName: 'Cand', candidateEmail: 'c@example.test' },
+      { token: recruiterToken },
+    );
+    const started = await api.post('/api/v1/candidate/sessions', { inviteToken: invite.body.token });
+    sessionToken = started.body.sessionToken;
+    sessionId = started.body.session.id;
+    itemId = started.body.session.items[0].id;
+  });
+  afterAll(async () => {
+    await judge?.close();
+    await running?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('streams every test of a submission to the candidate, in order, ending with one final verdict', async () => {
+    const client = await LiveTestClient.connect(running.url, sessionToken);
+    try {
+      await client.subscribe({ sessionId });
+      const accepted = await api.post(
+        `/api/v1/candidate/session/items/${itemId}/submissions`,
+        { language: 'javascript', code: TWO_SUM_SOLUTION },
+        { token: sessionToken },
+      );
+      expect(accepted.status).toBe(202);
+      const { submissionId } = accepted.body;
+      await client.subscribe({ submissionId, afterSeq: 0 });
+      await client.waitFor((e) => e.type === 'submission.finished' && e.stream === `submission:${submissionId}`);
+
+      const events = client.stream(`submission:${submissionId}`);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      expect(events.map((e) => e.type)).toEqual([
+        'submission.queued',
+        'submission.running',
+        'test.finished',
+        'test.finished',
+        'test.finished',
+        'test.finished',
+        'test.finished',
+        'submission.finished',
+      ]);
+      expect(events.at(-1)!.payload).toMatchObject({ verdict: 'ACCEPTED', score: 1, kind: 'final' });
+      const hidden = events.filter((e) => e.type === 'test.finished' && !(e.payload as { sample: boolean }).sample);
+      expect(hidden).toHaveLength(3);
+      for (const e of hidden) expect(e.payload).not.toHaveProperty('details');
+
+      const result = await api.get(`/api/v1/candidate/submissions/${submissionId}`, { token: sessionToken });
+      expect(result.body).toMatchObject({ status: 'finished', verdict: 'ACCEPTED', score: 1 });
+      expect(result.body.tests).toHaveLength(5);
+      expect(result.body.tests[0]).toMatchObject({
+        sample: true,
+        input: expect.any(String),
+        expected: expect.any(String),
+      });
+      expect(result.body.tests[4]).not.toHaveProperty('expected');
+
+      const sessionEvents = client.stream(`session:${sessionId}`).map((e) => e.type);
+      expect(sessionEvents).toEqual(expect.arrayContaining(['submission.queued', 'submission.finished']));
+    } finally {
+      client.close();
+    }
+  });
+
+  it('scores partial credit and runs only the samples on a run', async () => {
+    const wrong = await api.post(
+      `/api/v1/candidate/session/items/${itemId}/submissions`,
+      { language: 'javascript', code: TWO_SUM_WRONG },
+      { token: sessionToken },
+    );
+    const run = await api.post(
+      `/api/v1/candidate/session/items/${itemId}/runs`,
+      { language: 'javascript', code: TWO_SUM_SOLUTION },
+      { token: sessionToken },
+    );
+    const finished = async (id: string) => {
+      for (let i = 0; i < 200; i++) {
+        const result = await api.get(`/api/v1/candidate/submissions/${id}`, { token: sessionToken });
+        if (result.body.status === 'finished') return result.body;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('not finished');
+    };
+    const wrongResult = await finished(wrong.body.submissionId);
+    expect(wrongResult.verdict).toBe('WRONG_ANSWER');
+    expect(wrongResult.score).toBeLessThan(1);
+    const runResult = await finished(run.body.submissionId);
+    expect(runResult).toMatchObject({ kind: 'run', verdict: 'ACCEPTED', score: null });
+    expect(runResult.tests.every((t: { sample: boolean }) => t.sample)).toBe(true);
+  });
+
+  it('replays everything to a late subscriber, then nothing twice', async () => {
+    const accepted = await api.post(
+      `/api/v1/candidate/session/items/${itemId}/runs`,
+      { language: 'javascript', code: TWO_SUM_SOLUTION },
+      { token: sessionToken },
+    );
+    const { submissionId } = accepted.body;
+    const early = await LiveTestClient.connect(running.url, sessionToken);
+    await early.subscribe({ submissionId });
+    await early.waitFor((e) => e.type === 'submission.finished');
+    early.close();
+
+    const late = await LiveTestClient.connect(running.url, sessionToken);
+    try {
+      const ack = await late.subscribe({ submissionId, afterSeq: 2 });
+      expect(ack.replayed).toBe(ack.lastSeq - 2);
+      const replayed = late.stream(`submission:${submissionId}`);
+      expect(replayed[0].seq).toBe(3);
+      expect(replayed.map((e) => e.seq)).toEqual(replayed.map((_, i) => i + 3));
+      expect(replayed.at(-1)!.type).toBe('submission.finished');
+    } finally {
+      late.close();
+    }
+  });
+
+  it('authorises every subscription and survives bad messages', async () => {
+    const anonymous = await LiveTestClient.connect(running.url, undefined).catch(() => undefined);
+    if (anonymous) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(anonymous.errors[0]?.code).toBe('unauthenticated');
+      expect(anonymous.socket.connected).toBe(false);
+    }
+    const other = await newOrganization(api);
+    const stranger = await LiveTestClient.connect(running.url, other.accessToken);
+    const candidate = await LiveTestClient.connect(running.url, sessionToken);
+    const staff = await LiveTestClient.connect(running.url, recruiterToken);
+    try {
+      await expect(stranger.subscribe({ sessionId })).rejects.toThrow(/not_found/);
+      await expect(candidate.subscribe({ sessionId: '6f0c2b8e-3f7e-4a55-9a0e-2f1d7c9b8a10' })).rejects.toThrow(
+        /not_found/,
+      );
+      await expect(candidate.subscribe({ sessionId, submissionId: sessionId })).rejects.toThrow(/bad_subscription/);
+      await expect(candidate.subscribe({ sessionId: 'x' })).rejects.toThrow(/bad_subscription/);
+      candidate.socket.emit('subscribe', 'not an object');
+      candidate.socket.emit('subscribe', { sessionId, afterSeq: -1 });
+      candidate.socket.emit('unknown-event', { x: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(candidate.socket.connected).toBe(true);
+      await expect(staff.subscribe({ sessionId })).resolves.toMatchObject({ stream: `session:${sessionId}` });
+    } finally {
+      anonymous?.close();
+      stranger.close();
+      candidate.close();
+      staff.close();
+    }
+  });
+});
