@@ -1,0 +1,19 @@
+export { tokenizeSource, DEFAULT_MAX_TOKENS } from './tokens/source-tokenizer.js';
+export type { NormalisedTokens, TokenizeOptions } from './tokens/source-tokenizer.js';
+export { TokenClass } from './tokens/token-vocabulary.js';
+export { kgramHashes, winnow } from './fingerprints/winnowing.js';
+export { SubmissionFingerprinter } from './fingerprints/submission-fingerprinter.js';
+export type { FingerprintParameters, SubmissionFingerprints } from './fingerprints/submission-fingerprinter.js';
+export { pairSimilarity, similarityScore } from './similarity/pair-similarity.js';
+export type { PairSimilarity } from './similarity/pair-similarity.js';
+export { matchedRegions } from './similarity/matched-regions.js';
+export type { LineRange, MatchedRegion, RegionOptions } from './similarity/matched-regions.js';
+export { FingerprintIndex } from './similarity/fingerprint-index.js';
+export type { IndexCandidate } from './similarity/fingerprint-index.js';
+export { SimilarityDetector, DEFAULT_SIMILARITY_PARAMETERS } from './similarity/similarity-detector.js';
+export type {
+  PairComparison,
+  SimilarityFlag,
+  SimilarityParameters,
+  SubmissionSource,
+} from './similarity/similarity-detector.js';
