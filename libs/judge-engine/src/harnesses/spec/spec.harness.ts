@@ -416,6 +416,19 @@ class SpecRun {
       }
     }
 
+    // '@jest/globals' for ES-module specs, evaluated before any candidate code: it takes the spec's private
+    // globals from a one-use global key (see the runtime's exposeSpecGlobals).
+    let globals: ivm.Module | undefined;
+    if ([...compiled.values()].some((result) => result.format === 'module')) {
+      const key = `\u0000assay:globals:${randomBytes(12).toString('hex')}`;
+      await this.call(runtime, 'exposeSpecGlobals', [key]);
+      globals = await session.isolate.compileModule(globalsModuleSource(key), { filename: 'assay:jest-globals' });
+      await globals.instantiate(session.context, () => {
+        throw new Error('@jest/globals imports nothing');
+      });
+      await globals.evaluate({ timeout: SETUP_TIMEOUT_MS });
+    }
+
     // The candidate's top-level code runs now, while the runtime refuses to register tests.
     await this.call(runtime, 'beginSolution', []);
     const load = await session.loadSolution(timeoutMs);
@@ -445,11 +458,11 @@ class SpecRun {
       const solution = await session.solutionModule(timeoutMs);
       if (solution.type === 'failed')
         return { type: 'failed', outcome: { type: 'failure', verdict: solution.verdict, message: solution.message } };
-      const globals = await session.isolate.compileModule(GLOBALS_MODULE_SOURCE, { filename: 'assay:jest-globals' });
+      const jestGlobals = globals!;
       const paths = new Set(modules.keys());
       const resolve = (specifier: string, referrer: ivm.Module): ivm.Module => {
         const from = modulePaths.get(referrer) ?? file.path;
-        if (specifier === '@jest/globals') return globals;
+        if (specifier === '@jest/globals') return jestGlobals;
         if (isSolutionSpecifier(from, specifier, this.spec.solution)) return solution.module;
         const target = resolveSpecFile(from, specifier, new Set(compiled.keys()));
         if (target !== undefined && paths.has(target)) return modules.get(target)!;
@@ -583,7 +596,7 @@ class SpecRun {
   }
 }
 
-/** `@jest/globals` for ES-module specs: the runtime's globals, which are non-writable and non-configurable. */
+/** `@jest/globals` for ES-module specs: the spec's private globals, taken from a one-use global key. */
 const GLOBAL_NAMES = [
   'describe',
   'fdescribe',
@@ -600,10 +613,14 @@ const GLOBAL_NAMES = [
   'afterEach',
   'jest',
 ];
-const GLOBALS_MODULE_SOURCE = [
-  ...GLOBAL_NAMES.map((name, index) => `const g${index} = ${name};`),
-  `export { ${GLOBAL_NAMES.map((name, index) => `g${index} as ${name}`).join(', ')} };`,
-].join('\n');
+function globalsModuleSource(key: string): string {
+  return [
+    `const globals = globalThis[${JSON.stringify(key)}];`,
+    `delete globalThis[${JSON.stringify(key)}];`,
+    ...GLOBAL_NAMES.map((name, index) => `const g${index} = globals.${name};`),
+    `export { ${GLOBAL_NAMES.map((name, index) => `g${index} as ${name}`).join(', ')} };`,
+  ].join('\n');
+}
 
 function suiteFailure(verdict: FailureVerdict, message: string): Setup {
   return {

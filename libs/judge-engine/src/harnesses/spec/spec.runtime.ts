@@ -33,6 +33,11 @@
 export interface SpecRuntimeApi {
   /** Registers a CommonJS spec module `(exports, require, module, __filename, __dirname) => void`. */
   defineModule(path: string, factory: unknown): string;
+  /**
+   * Puts the spec's own globals (with the private `expect`) on the global `key` for the '@jest/globals'
+   * module to pick up and delete; the worker evaluates that module before any candidate code runs.
+   */
+  exposeSpecGlobals(key: string): string;
   /** Marks the start of the solution's top-level code: registering tests is refused until `beginCollect`. */
   beginSolution(): string;
   /**
@@ -1722,6 +1727,8 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
       index: tests.length,
       status: null,
       assertionCalls: 0,
+      privateAssertionCalls: 0,
+      countPrivate: false,
       expectedAssertions: null,
       expectingAssertions: false,
       pendingAsync: 0,
@@ -1949,8 +1956,15 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     if (currentOwner !== null) add(currentOwner.errors, record);
     else add(unhandled, record.message);
   }
-  function countAssertion(): void {
-    if (currentOwner !== null && currentOwner.type === 'test') currentOwner.assertionCalls++;
+  /**
+   * Counts a matcher call for expect.assertions/hasAssertions. Calls through the spec's private `expect`
+   * (imported from '@jest/globals') are counted apart: the candidate can reach the global `expect` and
+   * make extra calls, but not the private one.
+   */
+  function countAssertion(isPrivate: boolean): void {
+    if (currentOwner === null || currentOwner.type !== 'test') return;
+    currentOwner.assertionCalls++;
+    if (isPrivate) currentOwner.privateAssertionCalls++;
   }
 
   /**
@@ -1963,8 +1977,9 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     promise: string,
     received: any,
     decide: (received: any) => any,
+    isPrivate: boolean,
   ): void {
-    countAssertion();
+    countAssertion(isPrivate);
     let outcome: any;
     try {
       outcome = decide(received);
@@ -2929,7 +2944,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
   matchers.toThrow = toThrowDecide(false);
   matchers.toThrowError = matchers.toThrow;
 
-  function makeExpectation(actual: any): any {
+  function makeExpectation(actual: any, isPrivate: boolean): any {
     const expectation: any = { __proto__: null };
     const not: any = { __proto__: null };
     const resolves: any = { __proto__: null };
@@ -2942,19 +2957,29 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
       const publicName = name === 'toThrowError' ? 'toThrowError' : name;
       const decide = matchers[name];
       expectation[publicName] = function (...args: any[]) {
-        runMatcher(publicName === 'toThrowError' ? 'toThrow' : publicName, false, '', actual, (received: any) =>
-          decide(received, args, false, ''),
+        runMatcher(
+          publicName === 'toThrowError' ? 'toThrow' : publicName,
+          false,
+          '',
+          actual,
+          (received: any) => decide(received, args, false, ''),
+          isPrivate,
         );
       };
       not[publicName] = function (...args: any[]) {
-        runMatcher(publicName === 'toThrowError' ? 'toThrow' : publicName, true, '', actual, (received: any) =>
-          decide(received, args, true, ''),
+        runMatcher(
+          publicName === 'toThrowError' ? 'toThrow' : publicName,
+          true,
+          '',
+          actual,
+          (received: any) => decide(received, args, true, ''),
+          isPrivate,
         );
       };
-      resolves[publicName] = promiseMatcher(name, actual, false, 'resolves');
-      resolvesNot[publicName] = promiseMatcher(name, actual, true, 'resolves');
-      rejects[publicName] = promiseMatcher(name, actual, false, 'rejects');
-      rejectsNot[publicName] = promiseMatcher(name, actual, true, 'rejects');
+      resolves[publicName] = promiseMatcher(name, actual, false, 'resolves', isPrivate);
+      resolvesNot[publicName] = promiseMatcher(name, actual, true, 'resolves', isPrivate);
+      rejects[publicName] = promiseMatcher(name, actual, false, 'rejects', isPrivate);
+      rejectsNot[publicName] = promiseMatcher(name, actual, true, 'rejects', isPrivate);
     }
     resolves.not = ObjectFreeze(resolvesNot);
     rejects.not = ObjectFreeze(rejectsNot);
@@ -2967,7 +2992,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
    * `.resolves`/`.rejects`: the returned promise settles after the assertion ran. The owner test counts it
    * as pending until then, so a test cannot finish (and pass) before an assertion it started has decided.
    */
-  function promiseMatcher(name: string, actual: any, isNot: boolean, kind: string): any {
+  function promiseMatcher(name: string, actual: any, isNot: boolean, kind: string, isPrivate: boolean): any {
     return function (...args: any[]) {
       const owner = currentOwner;
       const publicName = name === 'toThrowError' ? 'toThrow' : name;
@@ -2975,7 +3000,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
       try {
         target = typeof actual === 'function' ? ReflectApply(actual, undefined, []) : actual;
       } catch (error) {
-        countAssertion();
+        countAssertion(isPrivate);
         const failed = assertionFailed(
           matcherHint(publicName, isNot, kind, '') + '\n\n' + thrownFailure(error).message,
         );
@@ -2984,7 +3009,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
         throw failed.error;
       }
       if (!isThenable(target)) {
-        countAssertion();
+        countAssertion(isPrivate);
         const failed = assertionFailed(
           matcherHint(publicName, isNot, kind, '') +
             '\n\nMatcher error: received value must be a promise or a function returning a promise\n\n' +
@@ -3010,7 +3035,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
         currentOwner = owner;
         try {
           const inner = fromPromise && name === 'toThrow' ? toThrowDecide(true) : decide;
-          runMatcher(publicName, isNot, kind, value, (received: any) => inner(received, args, isNot, kind));
+          runMatcher(publicName, isNot, kind, value, (received: any) => inner(received, args, isNot, kind), isPrivate);
           finish(undefined);
         } catch (error) {
           finish(error);
@@ -3022,7 +3047,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
         const previous = currentOwner;
         currentOwner = owner;
         try {
-          countAssertion();
+          countAssertion(isPrivate);
           const failed = assertionFailed(
             matcherHint(publicName, isNot, kind, '') +
               '\n\nReceived promise ' +
@@ -3047,22 +3072,6 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     };
   }
 
-  const expectFn: any = function expect(actual: any, ...rest: any[]) {
-    if (rest.length > 0) throw makeError(ErrorCtor, 'Expect takes at most one argument.');
-    return makeExpectation(actual);
-  };
-  expectFn.any = (sample: any) => {
-    if (sample === undefined)
-      throw makeError(
-        TypeErrorCtor,
-        'any() expects to be passed a constructor function. Please pass one or use anything() to match any object.',
-      );
-    return makeAsymmetric('any', sample, false);
-  };
-  expectFn.anything = () => makeAsymmetric('anything', undefined, false);
-  expectFn.arrayContaining = (sample: any) => makeAsymmetric('arrayContaining', sample, false);
-  expectFn.arrayOf = (sample: any) => makeAsymmetric('arrayOf', sample, false);
-  expectFn.objectContaining = (sample: any) => makeAsymmetric('objectContaining', sample, false);
   function stringContaining(sample: any, inverse: boolean): any {
     if (typeof sample !== 'string') throw makeError(ErrorCtor, 'Expected is not a string');
     return makeAsymmetric('stringContaining', sample, inverse);
@@ -3080,28 +3089,53 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     if (typeof digits !== 'number') throw makeError(ErrorCtor, 'Precision is not a Number');
     return makeAsymmetric('closeTo', sample, inverse, { __proto__: null, precision: digits });
   }
-  expectFn.stringContaining = (sample: any) => stringContaining(sample, false);
-  expectFn.stringMatching = (sample: any) => stringMatching(sample, false);
-  expectFn.closeTo = (sample: any, precision: any) => closeTo(sample, precision, false);
-  expectFn.not = ObjectFreeze({
-    __proto__: null,
-    arrayContaining: (sample: any) => makeAsymmetric('arrayContaining', sample, true),
-    arrayOf: (sample: any) => makeAsymmetric('arrayOf', sample, true),
-    objectContaining: (sample: any) => makeAsymmetric('objectContaining', sample, true),
-    stringContaining: (sample: any) => stringContaining(sample, true),
-    stringMatching: (sample: any) => stringMatching(sample, true),
-    closeTo: (sample: any, precision: any) => closeTo(sample, precision, true),
-  });
-  expectFn.assertions = (count: any) => {
-    if (currentOwner !== null && currentOwner.type === 'test') currentOwner.expectedAssertions = count;
-  };
-  expectFn.hasAssertions = () => {
-    if (currentOwner !== null && currentOwner.type === 'test') currentOwner.expectingAssertions = true;
-  };
-  expectFn.extend = () => {
-    throw makeError(ErrorCtor, 'expect.extend is not supported by the Assay spec harness');
-  };
-  ObjectFreeze(expectFn);
+  function makeExpect(isPrivate: boolean): any {
+    const expectFn: any = function expect(actual: any, ...rest: any[]) {
+      if (rest.length > 0) throw makeError(ErrorCtor, 'Expect takes at most one argument.');
+      return makeExpectation(actual, isPrivate);
+    };
+    expectFn.any = (sample: any) => {
+      if (sample === undefined)
+        throw makeError(
+          TypeErrorCtor,
+          'any() expects to be passed a constructor function. Please pass one or use anything() to match any object.',
+        );
+      return makeAsymmetric('any', sample, false);
+    };
+    expectFn.anything = () => makeAsymmetric('anything', undefined, false);
+    expectFn.arrayContaining = (sample: any) => makeAsymmetric('arrayContaining', sample, false);
+    expectFn.arrayOf = (sample: any) => makeAsymmetric('arrayOf', sample, false);
+    expectFn.objectContaining = (sample: any) => makeAsymmetric('objectContaining', sample, false);
+    expectFn.stringContaining = (sample: any) => stringContaining(sample, false);
+    expectFn.stringMatching = (sample: any) => stringMatching(sample, false);
+    expectFn.closeTo = (sample: any, precision: any) => closeTo(sample, precision, false);
+    expectFn.not = ObjectFreeze({
+      __proto__: null,
+      arrayContaining: (sample: any) => makeAsymmetric('arrayContaining', sample, true),
+      arrayOf: (sample: any) => makeAsymmetric('arrayOf', sample, true),
+      objectContaining: (sample: any) => makeAsymmetric('objectContaining', sample, true),
+      stringContaining: (sample: any) => stringContaining(sample, true),
+      stringMatching: (sample: any) => stringMatching(sample, true),
+      closeTo: (sample: any, precision: any) => closeTo(sample, precision, true),
+    });
+    expectFn.assertions = (count: any) => {
+      if (currentOwner === null || currentOwner.type !== 'test') return;
+      currentOwner.expectedAssertions = count;
+      if (isPrivate) currentOwner.countPrivate = true;
+    };
+    expectFn.hasAssertions = () => {
+      if (currentOwner === null || currentOwner.type !== 'test') return;
+      currentOwner.expectingAssertions = true;
+      if (isPrivate) currentOwner.countPrivate = true;
+    };
+    expectFn.extend = () => {
+      throw makeError(ErrorCtor, 'expect.extend is not supported by the Assay spec harness');
+    };
+    return ObjectFreeze(expectFn);
+  }
+  /** The global `expect`, reachable by the candidate's code, and the one '@jest/globals' gives the spec. */
+  const publicExpect = makeExpect(false);
+  const privateExpect = makeExpect(true);
 
   // ---- jest's globals ------------------------------------------------------------------------------------------
   function freezeAll(fn: any): any {
@@ -3169,24 +3203,27 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
       if (typeof ms === 'number' && ms > 0) defaultTimeout = ms;
     },
   });
-  const globals: any = {
-    __proto__: null,
-    describe: describeFn,
-    fdescribe: describeOnly,
-    xdescribe: describeSkip,
-    test: testFn,
-    it: testFn,
-    fit: testOnly,
-    xit: testSkip,
-    xtest: testSkip,
-    expect: expectFn,
-    beforeAll: hooks.beforeAll,
-    afterAll: hooks.afterAll,
-    beforeEach: hooks.beforeEach,
-    afterEach: hooks.afterEach,
-    jest: jestObject,
-  };
-  ObjectFreeze(globals);
+  function globalsWith(expect: any): any {
+    return ObjectFreeze({
+      __proto__: null,
+      describe: describeFn,
+      fdescribe: describeOnly,
+      xdescribe: describeSkip,
+      test: testFn,
+      it: testFn,
+      fit: testOnly,
+      xit: testSkip,
+      xtest: testSkip,
+      expect,
+      beforeAll: hooks.beforeAll,
+      afterAll: hooks.afterAll,
+      beforeEach: hooks.beforeEach,
+      afterEach: hooks.afterEach,
+      jest: jestObject,
+    });
+  }
+  const globals = globalsWith(publicExpect);
+  const specGlobals = globalsWith(privateExpect);
   // Non-writable and non-configurable: candidate code can neither replace them nor shadow them with a
   // global `let`, so a spec that uses the globals calls these very functions.
   const globalNames = ReflectOwnKeys(globals);
@@ -3236,7 +3273,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
   function requireFrom(fromPath: string) {
     return function require(specifier: any) {
       if (typeof specifier !== 'string') throw makeError(TypeErrorCtor, 'The "id" argument must be of type string');
-      if (specifier === '@jest/globals') return globals;
+      if (specifier === '@jest/globals') return specGlobals;
       const first = ReflectApply(StringCharCodeAt, specifier, [0]);
       if (first === 46) {
         const base = normalize((dirname(fromPath) === '' ? '' : dirname(fromPath) + '/') + specifier);
@@ -3572,7 +3609,8 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
       waitForAssertions(finishTest);
     };
     const finishTest = () => {
-      if (test.expectedAssertions !== null && test.assertionCalls !== test.expectedAssertions) {
+      const calls = test.countPrivate ? test.privateAssertionCalls : test.assertionCalls;
+      if (test.expectedAssertions !== null && calls !== test.expectedAssertions) {
         add(
           test.errors,
           failure(
@@ -3584,14 +3622,14 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
               ' assertion' +
               (test.expectedAssertions === 1 ? '' : 's') +
               ' to be called but received ' +
-              test.assertionCalls +
+              calls +
               ' assertion call' +
-              (test.assertionCalls === 1 ? '' : 's') +
+              (calls === 1 ? '' : 's') +
               '.',
           ),
         );
       }
-      if (test.expectingAssertions && test.assertionCalls === 0) {
+      if (test.expectingAssertions && calls === 0) {
         add(
           test.errors,
           failure(
@@ -3724,6 +3762,11 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     defineModule(path: string, factory: unknown): string {
       if (typeof path !== 'string' || typeof factory !== 'function') return '{"state":"fault","message":"bad module"}';
       mapSet(modules, path, { __proto__: null, factory, loaded: false, module: null });
+      return '{"state":"ok"}';
+    },
+    exposeSpecGlobals(key: string): string {
+      if (typeof key !== 'string' || phase !== 'boot') return '{"state":"fault","message":"too late"}';
+      ReflectDefineProperty(g, key, { value: specGlobals, writable: false, configurable: true, enumerable: false });
       return '{"state":"ok"}';
     },
     beginSolution(): string {
