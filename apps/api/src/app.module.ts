@@ -9,6 +9,7 @@ import { AccessModule } from './access/access.module.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CandidateSessionsModule } from './candidate-sessions/candidate-sessions.module.js';
+import { ChallengesModule } from './challenges/challenges.module.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         MembersModule,
+        ChallengesModule,
         AssessmentsModule,
         CandidateSessionsModule,
         LiveModule,

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
 import { DatabaseConfig, IntegerBetween, IsPort } from './common.config.js';
 
 /** The API process: HTTP and the socket.io gateway. */
@@ -17,6 +18,14 @@ export class ApiConfig extends DatabaseConfig {
     { message: 'must be an http(s) URL' },
   )
   PUBLIC_URL?: string;
+
+  /** Load the challenge bank from CHALLENGE_BANK_DIR at start (idempotent: unchanged challenges are skipped). */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  LOAD_CHALLENGE_BANK = true;
+
+  @IsString()
+  CHALLENGE_BANK_DIR = 'challenges';
 
   /** Sign-up, login and refresh attempts allowed per client address per minute. */
   @IntegerBetween(1, 10000)

@@ -18,6 +18,7 @@ export function testApiConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv 
     DATABASE_URL: databaseUrl,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PORT: '3000',
+    LOAD_CHALLENGE_BANK: 'false',
     ...overrides,
   });
 }

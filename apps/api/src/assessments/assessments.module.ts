@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AssessmentEntity, ChallengeVersionEntity } from '@app/db';
-import { ChallengeCatalogRepository } from '../challenges/challenge-catalog.repository.js';
+import { AssessmentEntity } from '@app/db';
+import { ChallengesModule } from '../challenges/challenges.module.js';
 import { AssessmentRepository } from './assessment.repository.js';
 import { AssessmentsController } from './assessments.controller.js';
 import { AssessmentsService } from './assessments.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssessmentEntity, ChallengeVersionEntity])],
+  imports: [TypeOrmModule.forFeature([AssessmentEntity]), ChallengesModule],
   controllers: [AssessmentsController],
-  providers: [AssessmentsService, AssessmentRepository, ChallengeCatalogRepository],
-  exports: [ChallengeCatalogRepository],
+  providers: [AssessmentsService, AssessmentRepository],
 })
 export class AssessmentsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AssessmentItemEntity, CandidateSessionEntity } from '@app/db';
+import type { AssessmentItemEntity, CandidateSessionEntity, DraftEntity } from '@app/db';
 import { DataSource } from 'typeorm';
 import { AccessTokenService } from '../access/access-token.service.js';
 import type { CandidatePrincipal } from '../access/principal.js';
@@ -130,7 +130,7 @@ export class CandidateSessionsService {
 
   private async view(session: CandidateSessionEntity, now: Date): Promise<CandidateSessionDto> {
     const assessment = await this.sessions.assessmentWithItems(session.assessmentId);
-    const drafted = new Set((await this.sessions.drafts(session.id)).map((draft) => draft.assessmentItemId));
+    const drafts = new Map((await this.sessions.drafts(session.id)).map((draft) => [draft.assessmentItemId, draft]));
     return {
       id: session.id,
       status: session.status,
@@ -146,8 +146,16 @@ export class CandidateSessionsService {
         challengeSlug: item.challengeVersion!.challenge!.slug,
         type: item.challengeVersion!.type,
         title: item.challengeVersion!.title,
-        status: drafted.has(item.id) ? 'draft_saved' : 'not_started',
+        status: drafts.has(item.id) ? 'draft_saved' : 'not_started',
+        content: item.challengeVersion!.publicView,
+        draft: draftView(drafts.get(item.id)),
       })),
     };
   }
+}
+
+function draftView(draft: DraftEntity | undefined) {
+  return draft
+    ? { language: draft.language, code: draft.code, answer: draft.answer, updatedAt: draft.updatedAt }
+    : null;
 }

@@ -13,6 +13,7 @@ export interface ApiErrorBody {
 }
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
+  malformed: HttpStatus.BAD_REQUEST,
   invalid: HttpStatus.UNPROCESSABLE_ENTITY,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,

@@ -4,7 +4,8 @@
  * HttpException.
  */
 export const DOMAIN_ERROR_KINDS = [
-  'invalid', // the request is well-formed but breaks a rule
+  'malformed', // the request itself is wrong (400)
+  'invalid', // the request is well-formed but breaks a rule (422)
   'unauthenticated', // no valid credentials
   'forbidden', // valid credentials, not allowed
   'not_found',

@@ -83,6 +83,10 @@ export class ChallengeVersionEntity {
   @Column({ type: 'jsonb' })
   definition!: Record<string, unknown>;
 
+  /** What candidates and staff may see (statement, starters, sample tests), built by allow-list at import. */
+  @Column({ type: 'jsonb', default: {} })
+  publicView!: Record<string, unknown>;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
+import { AddChallengePublicView1795817398423 } from './1795817398423-AddChallengePublicView.js';
 import { AddSubmissionsAndLiveEvents1795816285180 } from './1795816285180-AddSubmissionsAndLiveEvents.js';
 import { AddAssessmentsAndSessions1795815621812 } from './1795815621812-AddAssessmentsAndSessions.js';
 import { AddRateLimitBuckets1795815383595 } from './1795815383595-AddRateLimitBuckets.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddRateLimitBuckets1795815383595,
   AddAssessmentsAndSessions1795815621812,
   AddSubmissionsAndLiveEvents1795816285180,
+  AddChallengePublicView1795817398423,
 ];

@@ -37,6 +37,13 @@ export class SessionItemDto {
   @ApiProperty() type!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['not_started', 'draft_saved'] }) status!: string;
+  @ApiProperty({
+    description: 'Statement, starter code, sample tests and public material of the challenge',
+    type: Object,
+  })
+  content!: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'The last autosaved work', type: Object, nullable: true })
+  draft!: { language: string | null; code: string | null; answer: unknown; updatedAt: Date } | null;
 }
 
 export class CandidateSessionDto {
