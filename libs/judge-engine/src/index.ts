@@ -2,7 +2,15 @@ export * from './verdict.js';
 export * from './limits.js';
 export * from './judge-input.error.js';
 export { JudgeEngine, validateHarnessData, MAX_SOURCE_LENGTH, DEFAULT_SEED, DEFAULT_EPOCH_MS } from './judge-engine.js';
-export type { Submission, SandboxSettings, JudgeOptions, JudgeEngineOptions } from './judge-engine.js';
+export type {
+  Submission,
+  SandboxSettings,
+  JudgeOptions,
+  JudgeEngineOptions,
+  Challenge,
+  PreparedChallenge,
+  PreparedSubmissionInput,
+} from './judge-engine.js';
 export type { WorkerStats } from './engine/worker-pool.js';
 export * from './harnesses/harness.js';
 export type { PreludeKit, PreludeOperation } from './sandbox/prelude.js';

@@ -43,8 +43,15 @@ export interface JudgeEngineOptions {
   workerRssLimitMb?: number;
   /** A worker above this after a submission is replaced (default 192 MB). */
   workerRecycleRssMb?: number;
+  /** V8 semi-space of the worker processes, MB (default 2): smaller saves RSS, larger speeds allocation. */
+  workerSemiSpaceMb?: number;
   /** Override the compiled worker script (tests, unusual layouts). */
   workerScript?: string;
+  /**
+   * Submissions one isolate serves, each in a fresh context, before the worker replaces it (default 50;
+   * 1 = a fresh isolate per submission). Anything abnormal (timeout, memory) replaces it at once.
+   */
+  isolateMaxUses?: number;
   /**
    * Wall time the supervisor grants past a limit (isolate start, IPC, a load on the machine) before it
    * kills a stuck worker (default 3000 ms).
@@ -56,6 +63,8 @@ export const MAX_SOURCE_LENGTH = 256 * 1024;
 export const DEFAULT_SEED = 0x2545f491;
 export const DEFAULT_EPOCH_MS = Date.UTC(2024, 0, 1);
 const DETAIL_LIMIT = 2048;
+/** See docs/judge-engine.md: reusing an isolate (fresh context each time) roughly halves the cost of a submission. */
+const DEFAULT_ISOLATE_MAX_USES = 50;
 /** Time the supervisor grants past a submission's budget (isolate start, transpiling, IPC) before it kills the worker. */
 const KILL_GRACE_MS = 3_000;
 
@@ -70,14 +79,36 @@ const HIDDEN_FAILURE_MESSAGES: Record<Verdict, string> = {
   INTERNAL_ERROR: 'Internal error',
 };
 
-/** A submission after validation, ready for a worker. */
-interface PreparedSubmission {
+/** The challenge's part of a submission: harness, tests, limits and sandbox settings. */
+export type Challenge = Omit<Submission, 'language' | 'source'>;
+
+/** A challenge validated once by `prepareChallenge`; opaque to callers. */
+export interface PreparedChallenge {
+  readonly kind: string;
+  readonly tests: number;
+}
+
+/** A submission for a prepared challenge. */
+export interface PreparedSubmissionInput {
+  language: Language;
+  source: string;
+  challenge: PreparedChallenge;
+}
+
+interface PreparedChallengeData {
   harness: Harness<unknown, HarnessTest>;
   spec: unknown;
   tests: HarnessTest[];
   limits: JudgeLimits;
+  job: Omit<WorkerJob, 'jobId' | 'language' | 'source'>;
+}
+
+/** A submission after validation, ready for a worker. */
+interface PreparedSubmission extends Omit<PreparedChallengeData, 'job'> {
   job: WorkerJob;
 }
+
+const PREPARED = new WeakMap<PreparedChallenge, PreparedChallengeData>();
 
 /**
  * Validates the challenge's harness and tests without running anything (challenge authoring, CI of the
@@ -167,7 +198,9 @@ export class JudgeEngine {
       rssLimitMb: options.workerRssLimitMb ?? 384,
       recycleRssMb: options.workerRecycleRssMb ?? 192,
       maxOldSpaceMb: 96,
+      semiSpaceMb: options.workerSemiSpaceMb ?? 2,
       killGraceMs: options.killGraceMs ?? KILL_GRACE_MS,
+      isolateMaxUses: Math.max(1, Math.floor(options.isolateMaxUses ?? DEFAULT_ISOLATE_MAX_USES)),
       ...(options.workerScript === undefined ? {} : { workerScript: options.workerScript }),
       prewarm: {
         memoryLimitMb: defaults.memoryLimitMb,
@@ -182,7 +215,7 @@ export class JudgeEngine {
     return new JudgeEngine(pool, defaults);
   }
 
-  async judge(submission: Submission, options: JudgeOptions = {}): Promise<JudgeResult> {
+  async judge(submission: Submission | PreparedSubmissionInput, options: JudgeOptions = {}): Promise<JudgeResult> {
     const started = performance.now();
     if (typeof submission.source === 'string' && submission.source.length > MAX_SOURCE_LENGTH) {
       const prepared = this.prepare({ ...submission, source: '' });
@@ -216,32 +249,23 @@ export class JudgeEngine {
     return this.pool.stop();
   }
 
-  private prepare(submission: Submission): PreparedSubmission {
-    if (typeof submission !== 'object' || submission === null)
-      throw new JudgeInputError(JudgeInputErrorCode.InvalidSubmission, 'submission', 'must be an object');
-    if (!LANGUAGES.includes(submission.language)) {
-      throw new JudgeInputError(
-        JudgeInputErrorCode.InvalidSubmission,
-        'language',
-        `must be one of ${LANGUAGES.join(', ')}`,
-      );
-    }
-    if (typeof submission.source !== 'string')
-      throw new JudgeInputError(JudgeInputErrorCode.InvalidSubmission, 'source', 'must be a string');
-    const { harness, spec, tests } = parseHarnessData(submission.harness, submission.tests);
-    const limits = resolveLimits(submission.limits, this.defaults);
-    const sandbox = submission.sandbox ?? {};
+  /**
+   * Validates a challenge's harness, tests, limits and sandbox settings once, for many submissions
+   * (`judge({ language, source, challenge })`): no re-parsing of large test data per submission.
+   * Throws JudgeInputError with the path of the first problem.
+   */
+  prepareChallenge(challenge: Challenge): PreparedChallenge {
+    const { harness, spec, tests } = parseHarnessData(challenge.harness, challenge.tests);
+    const limits = resolveLimits(challenge.limits, this.defaults);
+    const sandbox = challenge.sandbox ?? {};
     const seed = sandbox.seed ?? DEFAULT_SEED;
     if (!Number.isInteger(seed))
       throw new JudgeInputError(JudgeInputErrorCode.InvalidSubmission, 'sandbox.seed', 'must be an integer');
     const timeLimits = tests.map((test) =>
       Math.min(limits.totalTimeMs, (test as { timeLimitMs?: number }).timeLimitMs ?? limits.timeLimitMs),
     );
-    const job: WorkerJob = {
-      jobId: this.nextJobId++,
+    const job: Omit<WorkerJob, 'jobId' | 'language' | 'source'> = {
       kind: harness.kind,
-      language: submission.language,
-      source: submission.source,
       job: harness.toSandboxJob(spec, tests, timeLimits),
       limits: {
         memoryLimitMb: limits.memoryLimitMb,
@@ -255,7 +279,42 @@ export class JudgeEngine {
       allowWebAssembly: sandbox.allowWebAssembly === true,
       allowSharedMemory: sandbox.allowSharedMemory === true,
     };
-    return { harness, spec, tests, limits, job };
+    const prepared: PreparedChallengeData = { harness, spec, tests, limits, job };
+    const handle: PreparedChallenge = Object.freeze({ kind: harness.kind, tests: tests.length });
+    PREPARED.set(handle, prepared);
+    return handle;
+  }
+
+  private prepare(submission: Submission | PreparedSubmissionInput): PreparedSubmission {
+    if (typeof submission !== 'object' || submission === null)
+      throw new JudgeInputError(JudgeInputErrorCode.InvalidSubmission, 'submission', 'must be an object');
+    if (!LANGUAGES.includes(submission.language)) {
+      throw new JudgeInputError(
+        JudgeInputErrorCode.InvalidSubmission,
+        'language',
+        `must be one of ${LANGUAGES.join(', ')}`,
+      );
+    }
+    if (typeof submission.source !== 'string')
+      throw new JudgeInputError(JudgeInputErrorCode.InvalidSubmission, 'source', 'must be a string');
+    let challenge: PreparedChallengeData | undefined;
+    if ('challenge' in submission) {
+      challenge = PREPARED.get(submission.challenge);
+      if (challenge === undefined) {
+        throw new JudgeInputError(
+          JudgeInputErrorCode.InvalidSubmission,
+          'challenge',
+          'was not prepared by this engine',
+        );
+      }
+    } else {
+      challenge = PREPARED.get(this.prepareChallenge(submission));
+    }
+    const { job, ...rest } = challenge!;
+    return {
+      ...rest,
+      job: { ...job, jobId: this.nextJobId++, language: submission.language, source: submission.source },
+    };
   }
 
   private grade(prepared: PreparedSubmission, test: HarnessTest | undefined, report: SandboxTestReport): TestOutcome {

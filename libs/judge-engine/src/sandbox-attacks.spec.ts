@@ -35,7 +35,7 @@ describe('time', () => {
   it('stops a synchronous infinite loop: TIME_LIMIT_EXCEEDED', async () => {
     const result = await attack('while (true) {}');
     expect(verdicts(result)).toEqual(['TIME_LIMIT_EXCEEDED', 'TIME_LIMIT_EXCEEDED']);
-    expect(result.tests[0].timeMs).toBeGreaterThanOrEqual(250);
+    expect(result.tests[0].timeMs).toBeGreaterThanOrEqual(950);
   });
 
   it('stops a microtask flood: TIME_LIMIT_EXCEEDED', async () => {

@@ -434,6 +434,8 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
     function walk(v: unknown, depth: number): string {
       switch (typeof v) {
         case 'string':
+          // Checked before quoting: a huge string must not be copied just to be refused.
+          if ((v as string).length > max) throw TOO_LARGE;
           return grow(JSONStringify(v));
         case 'number':
           return grow(

@@ -22,7 +22,7 @@ export function newFunctionSubmission(
       { name: 'sample', sample: true, args: [1, 2], expected: 3 },
       { name: 'hidden', args: [20, 22], expected: 42 },
     ],
-    limits: { timeLimitMs: 300, ...overrides.limits },
+    limits: { timeLimitMs: 1_000, ...overrides.limits },
     ...(overrides.sandbox === undefined ? {} : { sandbox: overrides.sandbox }),
   };
 }

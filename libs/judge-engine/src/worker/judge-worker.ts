@@ -22,7 +22,9 @@ function send(message: WorkerMessage, then?: () => void): void {
  * isolate per submission; see docs/judge-engine.md for the measurements behind the default.
  */
 const ISOLATE_MAX_USES = Number(process.env.ASSAY_WORKER_ISOLATE_USES ?? 50);
-const host = new IsolateHost({ maxUses: ISOLATE_MAX_USES, maxHeapShare: 0.5 });
+// A reused isolate whose heap stays above a quarter of its limit after a submission is replaced: dead
+// contexts are collected lazily, and their garbage would otherwise show up as worker RSS.
+const host = new IsolateHost({ maxUses: ISOLATE_MAX_USES, maxHeapShare: 0.25 });
 let busy = false;
 let retireWhenIdle = false;
 
