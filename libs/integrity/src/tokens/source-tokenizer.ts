@@ -140,6 +140,11 @@ class StreamWriter {
   }
 }
 
+const FLIPPED_COMPARISONS = new Map<ts.SyntaxKind, ts.SyntaxKind>([
+  [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanToken],
+  [ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.LessThanEqualsToken],
+]);
+
 const CLOSERS = new Set<number>([
   ts.SyntaxKind.CloseParenToken,
   ts.SyntaxKind.CloseBracketToken,
@@ -230,7 +235,11 @@ class NormalisingWalker {
       this.forLoop(node);
       return true;
     }
-    if (ts.isBinaryExpression(node)) return this.compoundAssignment(node);
+    if (ts.isBinaryExpression(node)) return this.compoundAssignment(node) || this.flippedComparison(node);
+    if (ts.isTemplateExpression(node)) {
+      this.template(node);
+      return true;
+    }
     if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) return this.increment(node);
     if (ts.isShorthandPropertyAssignment(node)) {
       // `{ key }` is `{ key: key }`.
@@ -412,6 +421,28 @@ class NormalisingWalker {
     this.out.push(operator, offset);
     this.visit(node.right, node);
     return true;
+  }
+
+  /** `a > b` is written `b < a` (and `>=` as `<=`): which side goes first is a matter of taste. */
+  private flippedComparison(node: ts.BinaryExpression): boolean {
+    const flipped = FLIPPED_COMPARISONS.get(node.operatorToken.kind);
+    if (flipped === undefined) return false;
+    this.visit(node.right, node);
+    this.out.push(flipped, node.operatorToken.getStart(this.file));
+    this.visit(node.left, node);
+    return true;
+  }
+
+  /** `` `a${x}b` `` is written `'a' + x + 'b'`, the spelling it replaced. */
+  private template(node: ts.TemplateExpression): void {
+    this.out.push(TokenClass.String, node.head.getStart(this.file));
+    for (const span of node.templateSpans) {
+      const offset = span.getStart(this.file);
+      this.out.push(ts.SyntaxKind.PlusToken, offset);
+      this.visit(span.expression, span);
+      this.out.push(ts.SyntaxKind.PlusToken, offset);
+      this.out.push(TokenClass.String, span.literal.getStart(this.file));
+    }
   }
 
   /** `i++`, `++i` and `i -= 1` are all `i = i ± 1`. */

@@ -60,6 +60,9 @@ const REMAPPED_KINDS = new Map<ts.SyntaxKind, number>([
   [ts.SyntaxKind.VarKeyword, TokenClass.Declaration],
   [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken],
   [ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken],
+  // `a ?? b` for `a || b`, `a?.b` for `a.b`: a defensive spelling of the same code.
+  [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken],
+  [ts.SyntaxKind.QuestionDotToken, ts.SyntaxKind.DotToken],
   [ts.SyntaxKind.NumericLiteral, TokenClass.Number],
   [ts.SyntaxKind.BigIntLiteral, TokenClass.Number],
   [ts.SyntaxKind.StringLiteral, TokenClass.String],
