@@ -208,6 +208,37 @@ describe('results', () => {
   });
 });
 
+describe('spec harness through the engine', () => {
+  it('runs jest-style spec files against the solution', async () => {
+    const spec = {
+      kind: 'spec',
+      files: [
+        {
+          path: 'add.test.js',
+          sample: true,
+          source:
+            "import { add } from './solution';\ndescribe('add', () => {\n  it('adds', () => { expect(add(1, 2)).toBe(3); });\n  it('adds negatives', () => { expect(add(-1, -2)).toEqual(-3); });\n});",
+        },
+      ],
+    };
+    const passing = await sut.judge({
+      language: 'typescript',
+      source: 'export const add = (a: number, b: number) => a + b;',
+      harness: spec,
+      tests: [],
+    });
+    expect(passing.verdict).toBe('ACCEPTED');
+    expect(passing.tests.map((test) => test.name)).toEqual(['add › adds', 'add › adds negatives']);
+    const failing = await sut.judge({
+      language: 'javascript',
+      source: 'exports.add = (a, b) => Math.abs(a + b);',
+      harness: spec,
+      tests: [],
+    });
+    expect(failing.tests.map((test) => test.verdict)).toEqual(['ACCEPTED', 'WRONG_ANSWER']);
+  });
+});
+
 describe('validation of authored data', () => {
   it('names the path of the first problem', () => {
     expect(() =>

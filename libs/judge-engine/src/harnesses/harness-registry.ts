@@ -1,4 +1,5 @@
 import { functionHarness } from './function/function.harness.js';
+import { specHarness } from './spec/index.js';
 import type { Harness } from './harness.js';
 
 /**
@@ -11,7 +12,7 @@ import type { Harness } from './harness.js';
 // hands each harness the values its own parse methods produced).
 type AnyHarness = Harness<unknown, never>;
 
-const REGISTERED = [functionHarness] as unknown as readonly AnyHarness[];
+const REGISTERED = [functionHarness, specHarness] as unknown as readonly AnyHarness[];
 
 export const HARNESSES: ReadonlyMap<string, Harness<unknown, import('./harness.js').HarnessTest>> = new Map(
   REGISTERED.map((harness) => [
