@@ -16,6 +16,7 @@ const HARDENING_LOCK_KEY = 0x61737361_79736278n; // "assaysbx"
 const WATCHDOG_GRACE_MS = 1000;
 const DATASET_LOCK_WAIT_MS = 30_000;
 const SETUP_TIME_MS = 120_000;
+const REAP_TIMEOUT_MS = 120_000;
 
 export interface SqlRunLimits {
   /** Wall time for all of the submission's statements together. */
@@ -674,8 +675,9 @@ export class SqlSandbox {
       if (session) {
         const abnormal = session.isLost || timedOut;
         await session.close();
-        // The server may still be busy with a statement after the socket was cut: stop it now.
-        if (abnormal) await this.terminateBackend(session.backendPid, dataset.loginRole);
+        // The server may still be busy with a statement after the socket was cut: stop it, and keep
+        // the slot until it is gone.
+        if (abnormal) await this.reapBackend(session.backendPid, dataset.loginRole);
       }
       this.slots.release();
     }
@@ -809,6 +811,30 @@ export class SqlSandbox {
         [pid, loginRole],
       )
       .catch(() => undefined);
+  }
+
+  /**
+   * Terminates a run's backend and waits until it is gone. PostgreSQL builds a whole row before
+   * sending it and does not notice a cancel or a terminate while it does, so a huge value keeps
+   * a backend busy for seconds after its run is over; holding the run's slot until then keeps the
+   * number of busy sandbox backends at most `maxConcurrentRuns`.
+   */
+  private async reapBackend(pid: number, loginRole: string): Promise<void> {
+    const deadline = performance.now() + REAP_TIMEOUT_MS;
+    await this.terminateBackend(pid, loginRole);
+    while (performance.now() < deadline) {
+      const alive = await this.admin
+        .query('SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = $1 AND usename = $2', [pid, loginRole])
+        .then((result) => (result.rowCount ?? 0) > 0)
+        .catch(() => false);
+      if (!alive) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await this.terminateBackend(pid, loginRole);
+    }
+    this.options.onIncident?.({
+      datasetId: '',
+      message: `backend ${pid} of ${loginRole} outlived its run by ${REAP_TIMEOUT_MS} ms`,
+    });
   }
 
   async close(): Promise<void> {
