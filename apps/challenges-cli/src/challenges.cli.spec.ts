@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { CHALLENGE_TYPES, loadChallenge, parseChallengePackage, readPackageFiles } from '@app/challenge-kit';
+import {
+  CHALLENGE_TYPES,
+  ChallengePackageError,
+  loadChallenge,
+  parseChallengePackage,
+  readPackageFiles,
+  SECTION_CHECKS,
+} from '@app/challenge-kit';
 import { runChallengesCli } from './challenges.cli.js';
 import { importCommand } from './import.command.js';
 
@@ -37,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('challenges new', () => {
-  it.each(CHALLENGE_TYPES)('scaffolds a %s package that the loader accepts', async (type) => {
+  it.each(CHALLENGE_TYPES)('scaffolds a %s package that the loader and its section checks accept', async (type) => {
     const bank = await newBank();
 
     const result = await cli('new', type, `my-${type}`, '--bank', bank);
@@ -46,6 +53,12 @@ describe('challenges new', () => {
     const pkg = await loadChallenge(join(bank, `my-${type}`));
     expect(pkg.manifest.type).toBe(type);
     expect(pkg.slug).toBe(`my-${type}`);
+    const problems = await loadChallenge(join(bank, `my-${type}`), { sectionChecks: SECTION_CHECKS }).then(
+      () => [],
+      (error: ChallengePackageError) => error.problems.map((problem) => problem.message),
+    );
+    // Harness kinds the judge engine does not offer yet are the only acceptable complaint.
+    expect(problems.filter((message) => !/is not a harness kind/.test(message))).toEqual([]);
   });
 
   it('refuses an unknown type, a bad slug and an existing folder', async () => {

@@ -1,11 +1,9 @@
-import { importCommand } from './import.command.js';
-import { mutateCommand } from './mutate.command.js';
-import { newCommand } from './new.command.js';
-import { validateCommand, type CommandIo } from './validate.command.js';
+import type { CommandIo } from './validate.command.js';
 
 export const USAGE = `Usage: npm run challenges -- <command>
 
-  validate [path] [--coverage]  check a package or a whole bank (default: challenges/): schema, statement,
+  validate [path] [--coverage] [--verbose]
+                                check a package or a whole bank (default: challenges/): schema, statement,
                                 every reference passes every test, every wrong solution fails a hidden test;
                                 the bank's balance rules are checked for challenges/ or with --coverage
   new <type> <slug> [--bank d]  scaffold a valid package of a type in challenges/<slug>
@@ -20,14 +18,15 @@ Types: coding, class, stdio, spec, api-design, resilience, bug-fix, sql, system-
 export async function runChallengesCli(argv: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
+    // Each command loads only what it needs: `new` and `import` never start the judge engine.
     case 'validate':
-      return validateCommand(args, io);
+      return (await import('./validate.command.js')).validateCommand(args, io);
     case 'new':
-      return newCommand(args, io);
+      return (await import('./new.command.js')).newCommand(args, io);
     case 'mutate':
-      return mutateCommand(args, io);
+      return (await import('./mutate.command.js')).mutateCommand(args, io);
     case 'import':
-      return importCommand(args, io);
+      return (await import('./import.command.js')).importCommand(args, io);
     case undefined:
     case 'help':
     case '--help':

@@ -191,31 +191,35 @@ const sqlPackage: PackageTemplate = (slug, title) => ({
     title,
     'sql',
     `languages: [sql]
+limits:
+  timeMs: 2000
 sql:
-  schema: |
-    CREATE TABLE orders (id int PRIMARY KEY, customer text NOT NULL, total numeric(10,2) NOT NULL);
   datasets:
     - name: small
-      sample: true
-      sql: |
-        INSERT INTO orders VALUES (1, 'ada', 10), (2, 'ada', 5), (3, 'bob', 7);
+      setup: { file: datasets/small.sql }
     - name: ties
-      sql: |
-        INSERT INTO orders VALUES (1, 'ada', 10), (2, 'bob', 10), (3, 'cy', 1);
+      setup: { file: datasets/ties.sql }
   tests:
     - name: totals per customer
       dataset: small
       sample: true
       ordered: true
-    - name: totals with ties
+      expected:
+        columns: [customer, total]
+        rows: [[ada, 15], [bob, 7]]
+    - name: equal totals by customer name
       dataset: ties
       ordered: true
 `,
   ),
   'statement.md': statement(
     title,
-    'Return `customer` and `total` (the sum of their orders), largest total first, then by customer.',
+    'Return `customer` and `total` (the sum of their orders), largest total first, then by customer name.',
   ),
+  'datasets/small.sql':
+    "CREATE TABLE orders (id int PRIMARY KEY, customer text NOT NULL, total int NOT NULL);\nINSERT INTO orders VALUES (1, 'ada', 10), (2, 'ada', 5), (3, 'bob', 7);\n",
+  'datasets/ties.sql':
+    "CREATE TABLE orders (id int PRIMARY KEY, customer text NOT NULL, total int NOT NULL);\nINSERT INTO orders VALUES (1, 'cy', 10), (2, 'bob', 10), (3, 'ada', 1), (4, 'dan', 4), (5, 'dan', 6);\n",
   'starter/query.sql': '-- Your query\nSELECT customer, 0 AS total FROM orders;\n',
   'solutions/reference.sql':
     'SELECT customer, sum(total) AS total\nFROM orders\nGROUP BY customer\nORDER BY total DESC, customer;\n',
@@ -229,23 +233,24 @@ const codeReviewPackage: PackageTemplate = (slug, title) => ({
     title,
     'code-review',
     `codeReview:
-  diff: review/change.diff
+  diff: { file: review/change.diff }
   defects:
     - id: sql-injection
       file: src/users.repository.ts
-      lines: [5, 5]
+      lineStart: 5
+      lineEnd: 5
       category: security
       severity: critical
-      description: The search term is concatenated into SQL.
+      description: The search term is concatenated into SQL; it must be a bound parameter.
 `,
   ),
   'statement.md': statement(title, 'Review the pull request in the diff: leave line comments with a category.'),
   'review/change.diff':
     "diff --git a/src/users.repository.ts b/src/users.repository.ts\n--- a/src/users.repository.ts\n+++ b/src/users.repository.ts\n@@ -1,3 +1,7 @@\n export class UsersRepository {\n   constructor(private readonly db: Db) {}\n+\n+  search(term: string) {\n+    return this.db.query(`SELECT * FROM users WHERE name LIKE '%${term}%'`);\n+  }\n }\n",
   'solutions/review.yaml':
-    '- file: src/users.repository.ts\n  line: 5\n  category: security\n  comment: The term goes into SQL unescaped; pass it as a parameter.\n',
+    '- file: src/users.repository.ts\n  line: 5\n  category: security\n  body: The term goes into SQL unescaped; pass it as a parameter.\n',
   'wrong/style-only.yaml':
-    '# Comments on style only and misses the injection.\n- file: src/users.repository.ts\n  line: 4\n  category: design\n  comment: Add a return type.\n',
+    '# Comments on style only and misses the injection.\n- file: src/users.repository.ts\n  line: 4\n  category: design\n  body: Add a return type.\n',
 });
 
 const quizPackage: PackageTemplate = (slug, title) => ({
@@ -266,6 +271,7 @@ const quizPackage: PackageTemplate = (slug, title) => ({
 `,
   ),
   'statement.md': statement(title, 'Answer each question; some have more than one right answer.'),
+  'wrong/post-is-idempotent.yaml': '# Believes POST is idempotent.\nidempotent-methods: [get, put, post, delete]\n',
 });
 
 const systemDesignPackage: PackageTemplate = (slug, title) => ({
@@ -279,23 +285,26 @@ const systemDesignPackage: PackageTemplate = (slug, title) => ({
       title: Requirements
       prompt: What must the system do, and at what scale?
   rubric:
-    - id: requirements
-      title: Requirements
-      levels:
-        - { score: 0, anchor: Missing }
-        - { score: 2, anchor: Functional requirements only }
-        - { score: 4, anchor: Functional and non-functional requirements with numbers }
+    criteria:
+      - id: requirements
+        title: Requirements
+        levels:
+          - { score: 0, anchor: Missing }
+          - { score: 2, anchor: Functional requirements only }
+          - { score: 4, anchor: Functional and non-functional requirements with numbers }
   estimates:
     - id: write-qps
       prompt: Peak writes per second for 10 million writes a day with a 3x peak factor
-      unit: requests/s
-      answer: 347
-      tolerance: 0.25
+      unit: req/s
+      expected: 347
+      tolerance: { kind: relative, within: 0.25 }
 `,
   ),
   'statement.md': statement(title, 'Design the system described below; answer each section and the estimates.'),
   'solutions/answer.yaml':
-    'sections:\n  requirements: Writes and reads of notes; 10 M writes a day.\nestimates:\n  write-qps: 350\n',
+    'sections:\n  requirements: Writes and reads of notes; 10 M writes a day.\nestimates:\n  write-qps: 350 req/s\n',
+  'wrong/average-not-peak.yaml':
+    '# Uses the daily average rate and forgets the peak factor.\nsections:\n  requirements: Writes and reads of notes.\nestimates:\n  write-qps: 116 req/s\n',
 });
 
 export const PACKAGE_TEMPLATES: Readonly<Record<ChallengeType, PackageTemplate>> = {

@@ -9,11 +9,14 @@ import {
   loadChallenge,
   SECTION_CHECKS,
   verifyCodeChallenge,
+  verifyGraderChallenge,
   type ChallengePackage,
   type ChallengeVerification,
+  type SqlGrading,
 } from '@app/challenge-kit';
 import { JudgeEngine } from '@app/judge-engine';
 import { ProgressBar } from './progress-bar.js';
+import { openCliSqlGrading } from './sql-sandbox.provider.js';
 import { renderTable } from './summary-table.js';
 
 export interface CommandIo {
@@ -57,7 +60,7 @@ async function loadTarget(path: string): Promise<{
 }
 
 /**
- * `validate [path] [--coverage]`: schema and statement of every package, then every reference, wrong solution and
+ * `validate [path] [--coverage] [--verbose]`: schema and statement of every package, then every reference, wrong solution and
  * starter in the judge engine. Prints a progress bar, the problems and a summary table; returns the
  * exit code (1 on any failure).
  */
@@ -66,6 +69,7 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
   const target = resolve(paths[0] ?? 'challenges');
   // The balance rules are the bank's: checked for the default bank, or on request for another folder.
   const checkCoverage = paths.length === 0 || args.includes('--coverage');
+  const verbose = args.includes('--verbose');
   const { packages, failures, isBank } = await loadTarget(target);
   const rows: Row[] = failures.map(({ folder, error }) => ({
     slug: folder.split('/').pop() ?? folder,
@@ -78,14 +82,27 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
 
   const code = packages.filter((pkg) => isCodeType(pkg.manifest.type));
   const engine = code.length > 0 ? await JudgeEngine.start({ workers: 2 }) : undefined;
+  let sql: SqlGrading | undefined;
+  if (packages.some((pkg) => pkg.manifest.type === 'sql')) {
+    try {
+      const opened = await openCliSqlGrading();
+      io.err.write(`SQL sandbox on ${opened.where}\n`);
+      sql = opened;
+    } catch (error) {
+      io.err.write(
+        `No SQL sandbox, SQL solutions are not run: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
+  }
   const progress = new ProgressBar(io.err, packages.length);
   try {
     for (const pkg of packages) {
       const verification: ChallengeVerification =
         engine && isCodeType(pkg.manifest.type)
           ? await verifyCodeChallenge(pkg, engine)
-          : { slug: pkg.slug, status: 'skipped', checks: [] };
+          : await verifyGraderChallenge(pkg, sql ? { sqlGrader: sql.grader } : {});
       const failed = verification.checks.filter((check) => check.status === 'failed');
+      const shown = verbose ? verification.checks : failed;
       rows.push({
         slug: pkg.slug,
         type: pkg.manifest.type,
@@ -96,15 +113,16 @@ export async function validateCommand(args: readonly string[], io: CommandIo): P
             : `${verification.checks.length - failed.length}/${verification.checks.length}`,
         status: verification.status === 'passed' ? 'ok' : verification.status === 'failed' ? 'FAIL' : 'skipped',
         notes:
-          verification.status === 'skipped'
-            ? ['solutions not run: no grader integrated for this type yet']
-            : failed.map((check) => `${check.path} (${check.role}) ${check.summary}`),
+          verification.status === 'skipped' && failed.length === 0
+            ? ['solutions not run: no SQL sandbox']
+            : shown.map((check) => `${check.path} (${check.role}) ${check.summary}`),
       });
       progress.tick(pkg.slug);
     }
   } finally {
     progress.finish();
     await engine?.stop();
+    await sql?.close();
   }
 
   rows.sort((a, b) => (a.slug < b.slug ? -1 : 1));

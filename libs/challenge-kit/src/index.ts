@@ -148,3 +148,7 @@ export {
   type SystemDesignAnswer,
   type SystemDesignGrade,
 } from './graders/system-design/system-design-grader.js';
+export * from './package/file-references.js';
+export * from './verification/grader-sections.js';
+export * from './verification/grader-verifier.js';
+export * from './verification/sql-grading.js';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { manifestWith, newPackageFiles } from './challenge-package.factory.js';
+import { manifestWith, newGraderPackageFiles, newPackageFiles } from './challenge-package.factory.js';
 import { loadBank, loadChallenge, parseChallengePackage } from './challenge-loader.js';
 import { ChallengePackageError, formatProblem, type PackageProblem } from './package-problem.js';
 
@@ -224,6 +224,30 @@ describe('parseChallengePackage', () => {
 
     expect(problems).toEqual([
       { file: 'challenge.yaml', pointer: '/harness/export', message: 'must name an export', line: 15 },
+    ]);
+  });
+});
+
+describe('file references', () => {
+  it('replaces { file } in a grader section with the text of that file', async () => {
+    const sut = await parseChallengePackage(newGraderPackageFiles('code-review'), 'test');
+
+    expect(sut.manifest.codeReview?.diff).toBe(newGraderPackageFiles('code-review').get('review/change.diff'));
+  });
+
+  it('names the field of a reference to a missing file', async () => {
+    const files = newGraderPackageFiles('code-review');
+    files.delete('review/change.diff');
+
+    const problems = await problemsOf(files);
+
+    expect(problems).toEqual([
+      {
+        file: 'challenge.yaml',
+        pointer: '/codeReview/diff/file',
+        message: 'must name a file of the package (got "review/change.diff")',
+        line: 9,
+      },
     ]);
   });
 });

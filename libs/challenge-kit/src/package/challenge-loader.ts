@@ -12,6 +12,7 @@ import type {
 } from './challenge-package.js';
 import { isCodeType, LANGUAGE_EXTENSIONS, type ChallengeLanguage } from './challenge-types.js';
 import { contentHashOf, indexFiles } from './content-hash.js';
+import { resolveFileReferences } from './file-references.js';
 import { validateManifest } from './manifest-validator.js';
 import { ChallengePackageError, toPointer, type PackageProblem } from './package-problem.js';
 import { checkStatement } from './statement-check.js';
@@ -263,9 +264,11 @@ export async function parseChallengePackage(
     );
   if (schemaProblems.length > 0) throw new ChallengePackageError(origin, problems.items);
 
-  const rawManifest = parsed.data as Record<string, unknown>;
-  const manifest = withDefaults(rawManifest);
   const at = (pointer: string): number | undefined => lineOf(parsed.document, parsed.counter, pointer);
+  const references = resolveFileReferences(parsed.data as Record<string, unknown>, files);
+  for (const problem of references.problems) problems.add(MANIFEST_FILE, problem.pointer, problem.message);
+  const rawManifest = references.manifest;
+  const manifest = withDefaults(rawManifest);
   if (options.expectedSlug !== undefined && manifest.slug !== options.expectedSlug) {
     problems.add(
       MANIFEST_FILE,

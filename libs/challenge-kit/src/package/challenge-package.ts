@@ -26,7 +26,9 @@ export interface ChallengeLimits {
   timeLimitMs?: number;
   memoryLimitMb?: number;
   totalTimeMs?: number;
-  statementTimeoutMs?: number;
+  /** SQL: wall time of all of a submission's statements, per test. */
+  timeMs?: number;
+  /** SQL: rows the last statement may return. */
   maxRows?: number;
 }
 

@@ -43,18 +43,13 @@ const sqlLimits = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    statementTimeoutMs: {
+    timeMs: {
       type: 'integer',
       minimum: 50,
       maximum: 10_000,
-      description: 'PostgreSQL statement_timeout per test.',
+      description: "Wall time of all of a submission's statements, per test.",
     },
-    maxRows: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 10_000,
-      description: 'Rows read from a result before it is refused.',
-    },
+    maxRows: { type: 'integer', minimum: 1, maximum: 10_000, description: 'Rows the last statement may return.' },
   },
 } as const;
 

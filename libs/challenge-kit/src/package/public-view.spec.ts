@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { newPackageFiles } from './challenge-package.factory.js';
+import { SECTION_CHECKS } from '../verification/section-checks.js';
+import { newGraderPackageFiles, newPackageFiles } from './challenge-package.factory.js';
 import { parseChallengePackage } from './challenge-loader.js';
 import { toPublicView } from './public-view.js';
 
@@ -43,5 +44,57 @@ describe('toPublicView', () => {
 
     expect(pkg.manifest.competencies).toEqual(['programming']);
     expect(pkg.tests[0]?.raw.expected).toBe(5);
+  });
+});
+
+describe('toPublicView of grader types', () => {
+  it.each(['quiz', 'code-review', 'system-design', 'sql'] as const)(
+    'shows a %s challenge without its answers',
+    async (type) => {
+      const pkg = await parseChallengePackage(newGraderPackageFiles(type), 'test', { sectionChecks: SECTION_CHECKS });
+
+      const sut = toPublicView(pkg);
+
+      const text = JSON.stringify(sut);
+      expect(text).not.toMatch(/SECRET-/);
+      expect(text).not.toContain('"correct"');
+      expect(text).not.toContain('"defects"');
+      expect(text).not.toContain('"rubric"');
+      expect(text).not.toContain('"tolerance"');
+      expect(sut.material).toBeDefined();
+    },
+  );
+
+  it('keeps what a candidate needs of each type', async () => {
+    const view = async (type: 'quiz' | 'code-review' | 'system-design' | 'sql') =>
+      toPublicView(await parseChallengePackage(newGraderPackageFiles(type), 'test')).material as Record<
+        string,
+        unknown
+      >;
+
+    expect((await view('quiz')).questions).toEqual([
+      expect.objectContaining({
+        id: 'idempotent',
+        kind: 'multiple',
+        options: [
+          { id: 'get', text: 'GET' },
+          { id: 'post', text: 'POST' },
+          { id: 'put', text: 'PUT' },
+        ],
+      }),
+      expect.objectContaining({ id: 'status', kind: 'single' }),
+    ]);
+    expect(await view('code-review')).toEqual(
+      expect.objectContaining({ files: ['src/users.ts'], diff: expect.stringContaining('SELECT * FROM users') }),
+    );
+    expect(await view('system-design')).toEqual(
+      expect.objectContaining({
+        estimates: [{ id: 'qps', prompt: 'Peak requests per second?', unit: 'req/s', points: 1 }],
+      }),
+    );
+    expect(await view('sql')).toEqual({
+      datasets: [{ name: 'small', setup: 'CREATE TABLE t (id int, v int);\nINSERT INTO t VALUES (1, 5), (2, 9);\n' }],
+      sampleTests: [{ name: 'sample', dataset: 'small', ordered: true, expected: { columns: ['id'], rows: [[2]] } }],
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { ChallengePackage } from '../package/challenge-package.js';
 import type { SectionCheck } from '../package/challenge-loader.js';
 import type { PackageProblem } from '../package/package-problem.js';
+import { checkGraderSection } from './grader-sections.js';
 import { checkHarnessData } from './harness-check.js';
 
 /**
@@ -9,4 +10,5 @@ import { checkHarnessData } from './harness-check.js';
  */
 export const SECTION_CHECKS: readonly SectionCheck[] = [
   (pkg: ChallengePackage): PackageProblem[] => checkHarnessData(pkg),
+  (pkg: ChallengePackage): PackageProblem[] => checkGraderSection(pkg),
 ];
