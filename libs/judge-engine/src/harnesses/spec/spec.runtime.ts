@@ -1760,128 +1760,226 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     });
   }
 
-  // ---- .each -----------------------------------------------------------------------------------------------
-  function eachRows(table: any): any {
-    if (!ArrayIsArray(table))
-      throw makeError(ErrorCtor, '`.each` must be called with an Array or Tagged Template Literal.');
-    const rows = list();
-    const length = table.length;
-    let allArrays = true;
-    for (let i = 0; i < length; i++) if (!ArrayIsArray(table[i])) allArrays = false;
-    for (let i = 0; i < length; i++) {
-      const row = table[i];
-      add(rows, allArrays ? listFrom(row) : listFrom([row]));
-    }
-    return rows;
+  // ---- .each: a port of jest-each's array tables (tagged template tables are not supported) ----------------
+  const PLACEHOLDERS = '#Odfijops';
+  const ESCAPE_MARK = '@@__JEST_EACH_PLACEHOLDER_ESCAPE__@@';
+  function isObjectRow(value: any): boolean {
+    return value !== null && value !== undefined && typeof value === 'object';
   }
-  function formatEachTitle(title: string, row: any[], index: number, isObjectRow: boolean): string {
-    let text = replaceAll(replaceAll(title, '%#', '' + index), '%$', '' + (index + 1));
-    if (isObjectRow) return interpolateObject(text, row[0]);
-    for (let i = 0; i < row.length; i++) {
-      const at = findPlaceholder(text);
-      if (at < 0) break;
-      const spec = slice(text, at, at + 2);
-      text = slice(text, 0, at) + formatPlaceholder(spec, row[i]) + slice(text, at + 2);
-    }
-    return replaceAll(text, '%%', '%');
+  function hasPlaceholder(title: string): boolean {
+    return firstPlaceholder(title) >= 0;
   }
-  function findPlaceholder(text: string): number {
-    for (let i = 0; i < text.length - 1; i++) {
-      if (ReflectApply(StringCharCodeAt, text, [i]) !== 37) continue;
-      const next = slice(text, i + 1, i + 2);
-      if (next === '%') {
-        i++;
-        continue;
-      }
-      if (indexOf('psdifjoO', next) >= 0) return i;
+  function firstPlaceholder(title: string): number {
+    for (let i = 0; i < title.length - 1; i++) {
+      if (ReflectApply(StringCharCodeAt, title, [i]) === 37 && indexOf(PLACEHOLDERS, slice(title, i + 1, i + 2)) >= 0)
+        return i;
     }
     return -1;
   }
-  function formatPlaceholder(spec: string, value: any): string {
-    switch (spec) {
-      case '%p':
-        return printDepth1(value);
-      case '%s':
-        return typeof value === 'string' ? value : isObjectLike(value) ? printDepth1(value) : printPrimitive(value);
-      case '%d':
-      case '%i':
-        if (typeof value === 'bigint') return '' + value + 'n';
-        if (typeof value === 'number')
-          return spec === '%i'
-            ? '' + (value < 0 ? -MathAbs(value - (value % 1)) : value - (value % 1))
-            : printNumber(value);
-        return 'NaN';
-      case '%f':
-        return typeof value === 'number' ? printNumber(value) : 'NaN';
-      case '%j':
+  function replaceFirst(text: string, search: string, replacement: string): string {
+    const at = indexOf(text, search);
+    return at < 0 ? text : slice(text, 0, at) + replacement + slice(text, at + search.length);
+  }
+  function eachCases(title: string, table: any): any[] {
+    if (!ArrayIsArray(table))
+      throw makeError(ErrorCtor, '`.each` must be called with an Array or Tagged Template Literal.');
+    const rows = listFrom(table);
+    let allArrays = true;
+    let allObjects = true;
+    for (let i = 0; i < rows.length; i++) {
+      if (!ArrayIsArray(rows[i])) allArrays = false;
+      if (!isObjectRow(rows[i])) allObjects = false;
+    }
+    const cases = list();
+    const escaped = replaceAll(title, '%%', ESCAPE_MARK);
+    if (!hasPlaceholder(escaped) && !allArrays && allObjects) {
+      for (let i = 0; i < rows.length; i++) {
+        add(cases, {
+          __proto__: null,
+          args: listFrom([rows[i]]),
+          title: replaceAll(interpolateVariables(title, rows[i], i), '%%', '%'),
+        });
+      }
+      return cases;
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const row = allArrays ? listFrom(rows[i]) : listFrom([rows[i]]);
+      add(cases, { __proto__: null, args: row, title: formatEachTitle(escaped, row, i) });
+    }
+    return cases;
+  }
+  function formatEachTitle(escaped: string, row: any[], index: number): string {
+    let text = replaceFirst(replaceFirst(escaped, '%#', '' + index), '%$', '' + (index + 1));
+    for (let i = 0; i < row.length; i++) {
+      const at = firstPlaceholder(text);
+      if (at < 0) break;
+      const value = typeof row[i] === 'string' ? replaceAll(row[i], '%', ESCAPE_MARK) : row[i];
+      text = slice(text, 0, at) + formatPlaceholder(slice(text, at + 1, at + 2), value) + slice(text, at + 2);
+    }
+    return replaceAll(text, ESCAPE_MARK, '%');
+  }
+  const NumberParseInt = NumberCtor.parseInt;
+  const NumberParseFloat = NumberCtor.parseFloat;
+  /** util.format's placeholders for one value (%p and %j as jest-each renders them). */
+  function formatPlaceholder(kind: string, value: any): string {
+    switch (kind) {
+      case 'p':
+        return printDepth(value, 1);
+      case 'j':
         try {
-          const text = JSONStringify(value);
+          const text = JSONStringify(value, (_key: any, entry: any) =>
+            typeof entry === 'bigint' ? '' + entry + 'n' : entry,
+          );
           return typeof text === 'string' ? text : 'undefined';
         } catch {
           return '[Circular]';
         }
+      case 's':
+        if (typeof value === 'string') return value;
+        if (typeof value === 'bigint') return '' + value + 'n';
+        if (typeof value === 'symbol') return printSymbol(value);
+        if (typeof value === 'number') return printNumber(value);
+        return isObjectLike(value) ? inspect(value, 0) : printPrimitive(value);
+      case 'd':
+        if (typeof value === 'bigint') return '' + value + 'n';
+        if (typeof value === 'symbol' || isObjectLike(value)) return 'NaN';
+        return printNumber(NumberCtor(value));
+      case 'i':
+        if (typeof value === 'bigint') return '' + value + 'n';
+        if (typeof value === 'symbol') return 'NaN';
+        return printNumber(NumberParseInt(isObjectLike(value) ? 'NaN' : StringCtor(value)));
+      case 'f':
+        if (typeof value === 'symbol') return 'NaN';
+        return printNumber(NumberParseFloat(isObjectLike(value) ? 'NaN' : StringCtor(value)));
+      case 'o':
+      case 'O':
+        return isObjectLike(value)
+          ? inspect(value, 2)
+          : typeof value === 'string'
+            ? "'" + value + "'"
+            : printPrimitive(value);
       default:
-        return printDepth1(value);
+        return '%' + kind;
     }
   }
-  function printDepth1(value: any): string {
+  /** A small `util.inspect` for test titles: `{ a: 1, b: 'x' }`, `[ 1, 2 ]`. */
+  function inspect(value: any, depth: number): string {
     try {
-      return printWith(snapshotSession().snap(value), 1);
+      return inspectNode(snapshotSession().snap(value), depth, list());
+    } catch {
+      return '[Object]';
+    }
+  }
+  function inspectNode(v: any, depth: number, seen: any[]): string {
+    if (!isNode(v)) return typeof v === 'string' ? "'" + v + "'" : printPrimitive(v);
+    if (v.kind === 'function')
+      return '[Function: ' + (v.ref === null ? 'anonymous' : functionName(v.ref) || 'anonymous') + ']';
+    for (let i = 0; i < seen.length; i++) if (seen[i] === v) return '[Circular *1]';
+    const isArray = v.kind === 'array';
+    if (depth < 0) return isArray ? '[Array]' : '[Object]';
+    add(seen, v);
+    let out = '';
+    for (let i = 0; i < v.keys.length && i < 100; i++) {
+      const key = v.keys[i];
+      const shown =
+        isArray && typeof key === 'string' && isIndexKey(key)
+          ? ''
+          : (typeof key === 'symbol' ? '[' + printSymbol(key) + ']' : key) + ': ';
+      out += (i === 0 ? '' : ', ') + shown + inspectNode(v.own[key], depth - 1, seen);
+    }
+    seen.length = seen.length - 1;
+    if (isArray) return out === '' ? '[]' : '[ ' + out + ' ]';
+    return out === '' ? '{}' : '{ ' + out + ' }';
+  }
+  function printDepth(value: any, maxDepth: number): string {
+    try {
+      return printWith(snapshotSession().snap(value), maxDepth);
     } catch {
       return '[uninspectable]';
     }
   }
-  function interpolateObject(title: string, row: any): string {
-    let out = '';
-    let i = 0;
-    while (i < title.length) {
-      const c = ReflectApply(StringCharCodeAt, title, [i]);
-      if (c !== 36) {
-        out += slice(title, i, i + 1);
-        i++;
-        continue;
+  function interpolateVariables(title: string, template: any, index: number): string {
+    let keys = list();
+    try {
+      const own = ReflectOwnKeys(template);
+      for (let i = 0; i < own.length; i++) {
+        const key = own[i];
+        if (typeof key !== 'string' || key.length === 0) continue;
+        const descriptor = ReflectGetOwnPropertyDescriptor(template, key);
+        if (descriptor !== undefined && descriptor.enumerable) add(keys, key);
       }
-      let j = i + 1;
-      while (j < title.length) {
-        const d = ReflectApply(StringCharCodeAt, title, [j]);
-        const word =
-          (d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95 || d === 36 || d === 46;
-        if (!word) break;
-        j++;
-      }
-      if (j === i + 1) {
-        out += '$';
-        i++;
-        continue;
-      }
-      let path = slice(title, i + 1, j);
-      while (path.length > 0 && ReflectApply(StringCharCodeAt, path, [path.length - 1]) === 46) {
-        path = slice(path, 0, path.length - 1);
+    } catch {
+      keys = list();
+    }
+    // longest first, so an overlapping key like `ab` wins over `a`
+    for (let i = 1; i < keys.length; i++) {
+      const key = keys[i];
+      let j = i - 1;
+      while (j >= 0 && keys[j].length < key.length) {
+        keys[j + 1] = keys[j];
         j--;
       }
-      let value = row;
-      let found = true;
-      let start = 0;
-      for (let k = 0; k <= path.length; k++) {
-        if (k === path.length || ReflectApply(StringCharCodeAt, path, [k]) === 46) {
-          const segment = slice(path, start, k);
-          start = k + 1;
-          try {
-            if (!isObjectLike(value) || !safeHas(value, segment, false)) {
-              found = false;
-              break;
-            }
-            value = safeGet(value, segment);
-          } catch {
-            found = false;
+      keys[j + 1] = key;
+    }
+    let out = title;
+    if (keys.length > 0) {
+      out = '';
+      let i = 0;
+      while (i < title.length) {
+        if (ReflectApply(StringCharCodeAt, title, [i]) !== 36) {
+          out += slice(title, i, i + 1);
+          i++;
+          continue;
+        }
+        let matched = '';
+        for (let k = 0; k < keys.length; k++) {
+          if (slice(title, i + 1, i + 1 + keys[k].length) === keys[k]) {
+            matched = keys[k];
             break;
           }
         }
+        if (matched === '') {
+          out += '$';
+          i++;
+          continue;
+        }
+        let end = i + 1 + matched.length;
+        while (end < title.length) {
+          const c = ReflectApply(StringCharCodeAt, title, [end]);
+          const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46;
+          if (!word) break;
+          end++;
+        }
+        const value = eachPath(template, splitDots(slice(title, i + 1, end)), 0);
+        out +=
+          value === null || (typeof value !== 'object' && typeof value !== 'function')
+            ? typeof value === 'symbol'
+              ? printSymbol(value)
+              : StringCtor(value)
+            : printDepth(value, 1);
+        i = end;
       }
-      out += found ? printDepth1(value) : '$' + path;
-      i = j;
     }
-    return out;
+    return replaceFirst(out, '$#', '' + index);
+  }
+  function splitDots(path: string): any[] {
+    const parts = list();
+    let start = 0;
+    for (let i = 0; i <= path.length; i++) {
+      if (i === path.length || ReflectApply(StringCharCodeAt, path, [i]) === 46) {
+        add(parts, slice(path, start, i));
+        start = i + 1;
+      }
+    }
+    return parts;
+  }
+  function eachPath(template: any, path: any[], at: number): any {
+    if (template === null) return 'null';
+    if (template === undefined) return 'undefined';
+    const head = path[at];
+    if (!head || !isObjectLike(template) || ReflectGetOwnPropertyDescriptor(template, head) === undefined)
+      return template;
+    return eachPath(template[head], path, at + 1);
   }
   function replaceAll(text: string, search: string, replacement: string): string {
     let out = '';
@@ -1895,17 +1993,12 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
   }
   function makeEach(register: (title: string, fn: any, timeout: any) => void): any {
     return function each(table: any) {
-      const rows = eachRows(table);
-      let objectRows = false;
-      if (rows.length > 0 && rows[0].length === 1 && isObjectLike(rows[0][0]) && !ArrayIsArray(rows[0][0]))
-        objectRows = true;
       return function (title: any, fn: any, timeout: any) {
-        const text = descriptorToString(title);
-        for (let i = 0; i < rows.length; i++) {
-          const row = rows[i];
-          const args = listFrom(row);
+        const cases = eachCases(descriptorToString(title), table);
+        for (let i = 0; i < cases.length; i++) {
+          const args = cases[i].args;
           register(
-            formatEachTitle(text, row, i, objectRows),
+            cases[i].title,
             typeof fn === 'function'
               ? function (this: any) {
                   return ReflectApply(fn, this, args);
@@ -2941,8 +3034,8 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
       return 'Error';
     }
   }
+  // jest 30 removed the `toThrowError` alias (and the other deprecated aliases): a spec calling it fails.
   matchers.toThrow = toThrowDecide(false);
-  matchers.toThrowError = matchers.toThrow;
 
   function makeExpectation(actual: any, isPrivate: boolean): any {
     const expectation: any = { __proto__: null };
@@ -2954,27 +3047,13 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     const names = ReflectOwnKeys(matchers);
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
-      const publicName = name === 'toThrowError' ? 'toThrowError' : name;
+      const publicName = name;
       const decide = matchers[name];
       expectation[publicName] = function (...args: any[]) {
-        runMatcher(
-          publicName === 'toThrowError' ? 'toThrow' : publicName,
-          false,
-          '',
-          actual,
-          (received: any) => decide(received, args, false, ''),
-          isPrivate,
-        );
+        runMatcher(publicName, false, '', actual, (received: any) => decide(received, args, false, ''), isPrivate);
       };
       not[publicName] = function (...args: any[]) {
-        runMatcher(
-          publicName === 'toThrowError' ? 'toThrow' : publicName,
-          true,
-          '',
-          actual,
-          (received: any) => decide(received, args, true, ''),
-          isPrivate,
-        );
+        runMatcher(publicName, true, '', actual, (received: any) => decide(received, args, true, ''), isPrivate);
       };
       resolves[publicName] = promiseMatcher(name, actual, false, 'resolves', isPrivate);
       resolvesNot[publicName] = promiseMatcher(name, actual, true, 'resolves', isPrivate);
@@ -2995,7 +3074,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
   function promiseMatcher(name: string, actual: any, isNot: boolean, kind: string, isPrivate: boolean): any {
     return function (...args: any[]) {
       const owner = currentOwner;
-      const publicName = name === 'toThrowError' ? 'toThrow' : name;
+      const publicName = name;
       let target: any;
       try {
         target = typeof actual === 'function' ? ReflectApply(actual, undefined, []) : actual;

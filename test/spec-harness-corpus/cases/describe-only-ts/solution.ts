@@ -1,0 +1,1 @@
+export const inc = (x: number): number => x + 1;

@@ -1,0 +1,3 @@
+export function setup() {
+  throw new Error('setup failed while collecting');
+}
