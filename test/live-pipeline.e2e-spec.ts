@@ -205,3 +205,29 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
     }
   });
 });
+
+describe('metrics', () => {
+  it('are served in Prometheus format with the pipeline figures', async () => {
+    const database = await createTestDatabase();
+    const running = await startTestApi(createApiApplication, database.url);
+    try {
+      const response = await fetch(`${running.url}/api/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await response.text();
+      for (const name of [
+        'assay_judge_queue_depth',
+        'assay_judge_queue_oldest_age_seconds',
+        'assay_judge_latency_seconds',
+        'assay_verdicts_total',
+        'assay_socket_connections',
+        'assay_live_event_lag_seconds',
+      ]) {
+        expect(text).toContain(`# TYPE ${name}`);
+      }
+    } finally {
+      await running.close();
+      await database.drop();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { createValidationPipe } from './errors/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MembersModule } from './members/members.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 
@@ -36,6 +37,7 @@ export class AppModule {
         ChallengesModule,
         AssessmentsModule,
         CandidateSessionsModule,
+        MetricsModule,
         LiveModule,
         SubmissionsModule,
       ],

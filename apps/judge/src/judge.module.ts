@@ -12,6 +12,7 @@ import { buildDataSourceOptions } from '@app/db';
 import { JudgeEngine } from '@app/judge-engine';
 import { JudgeQueue, LivePublisher } from '@app/pipeline';
 import { LoggerModule } from 'nestjs-pino';
+import { StalledSubmissionReaper } from './stalled-submission.reaper.js';
 import { SubmissionJudge } from './submission-judge.service.js';
 
 @Module({})
@@ -42,6 +43,7 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
         { provide: JudgeQueue, useFactory: () => JudgeQueue.start({ databaseUrl: config.DATABASE_URL, poolSize: 3 }) },
         { provide: LivePublisher, useFactory: () => LivePublisher.create(config.DATABASE_URL) },
         SubmissionJudge,
+        StalledSubmissionReaper,
       ],
       exports: [JudgeConfig],
       global: true,
@@ -49,8 +51,8 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.consume(this.config.JUDGE_CONCURRENCY, async ({ submissionId }) => {
-      await this.judge.judge(submissionId);
+    await this.queue.consume(this.config.JUDGE_CONCURRENCY, async ({ submissionId }, jobId) => {
+      await this.judge.judge(submissionId, jobId);
     });
     this.logger.log(`consuming judge jobs, ${this.config.JUDGE_CONCURRENCY} at a time`);
   }

@@ -3,8 +3,8 @@ import { JUDGE_JOB_RETRY_LIMIT, liveStream, type LiveEnvelope, type Verdict } fr
 import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity } from '@app/db';
 import { JudgeEngine, JudgeInputError, type JudgeResult, type TestOutcome } from '@app/judge-engine';
 import { LivePublisher, appendLiveEvent } from '@app/pipeline';
-import { DataSource, type EntityManager } from 'typeorm';
-import { UnjudgeableError, toEngineSubmission, type StoredDefinition } from './challenge-definition.js';
+import { DataSource } from 'typeorm';
+import { UnjudgeableError, toEngineSubmission } from './challenge-definition.js';
 
 export interface Finalisation {
   verdict: Verdict;
@@ -12,9 +12,20 @@ export interface Finalisation {
   message: string;
 }
 
+/** How often a judge proves it is still working on a submission. */
+export const HEARTBEAT_INTERVAL_MS = 2000;
+
+/** One attempt at judging one submission: every write is conditional on still being that attempt. */
+interface Attempt {
+  submission: SubmissionEntity;
+  version: ChallengeVersionEntity;
+  attempt: number;
+}
+
 /**
- * Judges one submission per job: marks it running, streams each test's result as it comes, and
- * finalises it exactly once (a conditional update: a retried job finds it finished and stops).
+ * Judges one submission per job: marks it running (a new attempt), streams each test's result as it
+ * comes, and finalises it exactly once. Every write names the attempt it belongs to, so a judge that
+ * was presumed dead and comes back cannot mix its results into a newer attempt.
  */
 @Injectable()
 export class SubmissionJudge {
@@ -26,49 +37,43 @@ export class SubmissionJudge {
     private readonly publisher: LivePublisher,
   ) {}
 
-  async judge(submissionId: string): Promise<void> {
-    const started = await this.start(submissionId);
-    if (!started) return;
-    const { submission, version } = started;
-    if (submission.attempts > JUDGE_JOB_RETRY_LIMIT) {
+  async judge(submissionId: string, jobId: string): Promise<void> {
+    const attempt = await this.start(submissionId, jobId);
+    if (!attempt) return;
+    if (attempt.attempt > JUDGE_JOB_RETRY_LIMIT) {
       // Every earlier attempt took its judge down with it: never run it again, never pass it.
-      await this.finalise(submission, {
-        verdict: 'RUNTIME_ERROR',
-        score: submission.kind === 'run' ? null : 0,
-        message: `Judging stopped: this submission crashed the judge ${submission.attempts - 1} times.`,
-      });
+      await this.finalise(attempt, crashedTooOften(attempt.submission, attempt.attempt - 1));
       return;
     }
+    const heartbeat = setInterval(() => void this.beat(attempt), HEARTBEAT_INTERVAL_MS);
     let finalisation: Finalisation;
     try {
-      finalisation = await this.run(submission, version);
+      finalisation = await this.run(attempt);
     } catch (error) {
-      if (error instanceof UnjudgeableError || error instanceof JudgeInputError) {
-        this.logger.error(`submission ${submission.id}: ${error.message}`);
-        finalisation = {
-          verdict: 'INTERNAL_ERROR',
-          score: null,
-          message: `This item could not be judged: ${error.message}`,
-        };
-      } else {
-        throw error; // a judge fault: the job fails and pg-boss retries it
-      }
+      if (!(error instanceof UnjudgeableError || error instanceof JudgeInputError)) throw error; // retried by pg-boss
+      this.logger.error(`submission ${submissionId}: ${error.message}`);
+      finalisation = {
+        verdict: 'INTERNAL_ERROR',
+        score: null,
+        message: `This item could not be judged: ${error.message}`,
+      };
+    } finally {
+      clearInterval(heartbeat);
     }
-    await this.finalise(submission, finalisation);
+    await this.finalise(attempt, finalisation);
   }
 
-  /** Marks the submission running (a new attempt) and clears what an interrupted attempt left. */
-  private async start(
-    submissionId: string,
-  ): Promise<{ submission: SubmissionEntity; version: ChallengeVersionEntity } | undefined> {
+  /** Marks the submission running as a new attempt and clears what an interrupted attempt left. */
+  private async start(submissionId: string, jobId: string): Promise<Attempt | undefined> {
     const envelopes: LiveEnvelope[] = [];
     const started = await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<[SubmissionEntity[], number]>(
-        `UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now()
-         WHERE id = $1 AND status <> 'finished' RETURNING id`,
-        [submissionId],
+      const [rows] = await manager.query<[{ attempts: number }[], number]>(
+        `UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
+           "jobId" = $2, "heartbeatAt" = now()
+         WHERE id = $1 AND status <> 'finished' RETURNING attempts`,
+        [submissionId, jobId],
       );
-      if (rows[1] === 0) return undefined;
+      if (rows.length === 0) return undefined;
       await manager.delete(TestResultEntity, { submissionId });
       const submission = await manager.findOneByOrFail(SubmissionEntity, { id: submissionId });
       const version = await manager.findOneByOrFail(ChallengeVersionEntity, { id: submission.challengeVersionId });
@@ -78,16 +83,25 @@ export class SubmissionJudge {
           attempt: submission.attempts,
         }),
       );
-      return { submission, version };
+      return { submission, version, attempt: submission.attempts };
     });
     void this.publisher.publish(envelopes);
     return started;
   }
 
-  private async run(submission: SubmissionEntity, version: ChallengeVersionEntity): Promise<Finalisation> {
-    const definition = version.definition as StoredDefinition;
+  private async beat(attempt: Attempt): Promise<void> {
+    await this.dataSource
+      .query(`UPDATE submissions SET "heartbeatAt" = now() WHERE id = $1 AND attempts = $2 AND status = 'running'`, [
+        attempt.submission.id,
+        attempt.attempt,
+      ])
+      .catch(() => undefined);
+  }
+
+  private async run(attempt: Attempt): Promise<Finalisation> {
+    const { submission, version } = attempt;
     const engineSubmission = toEngineSubmission(
-      definition,
+      version.definition,
       { language: submission.language, source: submission.code },
       submission.kind === 'run',
     );
@@ -97,7 +111,7 @@ export class SubmissionJudge {
       onTestFinished: (outcome) => {
         const position = index++;
         // Results are written and published one after another, in the order the tests finished.
-        recording = recording.then(() => this.record(submission, position, outcome));
+        recording = recording.then(() => this.record(attempt, position, outcome));
       },
     });
     await recording;
@@ -108,9 +122,15 @@ export class SubmissionJudge {
     };
   }
 
-  private async record(submission: SubmissionEntity, index: number, outcome: TestOutcome): Promise<void> {
+  private async record(attempt: Attempt, index: number, outcome: TestOutcome): Promise<void> {
+    const { submission } = attempt;
     const details = outcome.sample ? (outcome.details ?? null) : null;
     const envelope = await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query<{ attempts: number }[]>(
+        `SELECT attempts FROM submissions WHERE id = $1 AND status = 'running' FOR SHARE`,
+        [submission.id],
+      );
+      if (current?.attempts !== attempt.attempt) return undefined; // superseded by a newer attempt
       await manager.insert(TestResultEntity, {
         submissionId: submission.id,
         index,
@@ -133,25 +153,27 @@ export class SubmissionJudge {
         ...(details ? { details } : {}),
       });
     });
-    void this.publisher.publish([envelope]);
+    if (envelope) void this.publisher.publish([envelope]);
   }
 
-  /** Exactly once: only a running submission becomes finished, and only one update can do it. */
-  async finalise(submission: SubmissionEntity, result: Finalisation): Promise<void> {
+  /** Exactly once: only the current attempt of a running submission can finish it. */
+  async finalise(attempt: Pick<Attempt, 'submission' | 'attempt'>, result: Finalisation): Promise<boolean> {
+    const { submission } = attempt;
     const envelopes: LiveEnvelope[] = [];
-    await this.dataSource.transaction(async (manager: EntityManager) => {
-      const updated = await manager.query<[unknown[], number]>(
-        `UPDATE submissions SET status = 'finished', verdict = $2, score = $3, message = $4, "finishedAt" = now()
-         WHERE id = $1 AND status = 'running' RETURNING id`,
-        [submission.id, result.verdict, result.score, result.message.slice(0, 2000)],
+    const done = await this.dataSource.transaction(async (manager) => {
+      const [rows] = await manager.query<[{ id: string }[], number]>(
+        `UPDATE submissions SET status = 'finished', verdict = $3, score = $4, message = $5, "finishedAt" = now()
+         WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`,
+        [submission.id, attempt.attempt, result.verdict, result.score, result.message.slice(0, 2000)],
       );
-      if (updated[1] === 0) return;
+      if (rows.length === 0) return false;
       const finished = {
         submissionId: submission.id,
         kind: submission.kind,
         verdict: result.verdict,
         score: result.score,
         message: result.message,
+        latencyMs: Date.now() - submission.createdAt.getTime(),
       };
       envelopes.push(
         await appendLiveEvent(manager, liveStream.submission(submission.id), 'submission.finished', finished),
@@ -159,9 +181,20 @@ export class SubmissionJudge {
       envelopes.push(
         await appendLiveEvent(manager, liveStream.session(submission.sessionId), 'submission.finished', finished),
       );
+      return true;
     });
     void this.publisher.publish(envelopes);
+    return done;
   }
+}
+
+/** The verdict of a submission whose judging took its judge down every time: never a pass. */
+export function crashedTooOften(submission: Pick<SubmissionEntity, 'kind'>, crashes: number): Finalisation {
+  return {
+    verdict: 'RUNTIME_ERROR',
+    score: submission.kind === 'run' ? null : 0,
+    message: `Judging stopped: the judge running this submission stopped ${crashes} times. It was not run again.`,
+  };
 }
 
 /** Share of the weight of hidden tests passed (all tests when a challenge has no hidden ones). */

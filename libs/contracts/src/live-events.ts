@@ -30,6 +30,8 @@ export interface LiveEventMap {
     verdict: Verdict;
     score: number | null;
     message: string;
+    /** From acceptance to the final verdict. */
+    latencyMs?: number;
   };
   'session.updated': {
     sessionId: string;

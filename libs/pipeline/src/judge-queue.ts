@@ -2,8 +2,12 @@ import { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, type JudgeJobData } from '@app/cont
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 
-/** How long a judge may hold a job before pg-boss hands it to another judge (a killed judge's job). */
-export const JUDGE_JOB_EXPIRY_SECONDS = 20;
+/**
+ * A backstop only: pg-boss hands a job to another judge after this long. A dead judge is noticed
+ * much sooner by its missing heartbeat (see the judge's stalled-submission reaper); this must exceed
+ * the longest legitimate judging (the engine's 120 s ceiling per submission).
+ */
+export const JUDGE_JOB_EXPIRY_SECONDS = 180;
 
 export interface JudgeQueueOptions {
   databaseUrl: string;
@@ -24,6 +28,7 @@ export class JudgeQueue {
       max: options.poolSize ?? 4,
       schema: 'pgboss',
       application_name: 'assay-queue',
+      maintenanceIntervalSeconds: 10,
     });
     boss.on('error', () => undefined); // transient connection errors: pg-boss retries on its own
     await boss.start();
@@ -51,16 +56,21 @@ export class JudgeQueue {
    * Runs `handler` for each job, `concurrency` at a time. A handler that throws fails the attempt;
    * pg-boss retries it up to the retry limit.
    */
-  async consume(concurrency: number, handler: (data: JudgeJobData, attempt: number) => Promise<void>): Promise<void> {
+  async consume(concurrency: number, handler: (data: JudgeJobData, jobId: string) => Promise<void>): Promise<void> {
     for (let slot = 0; slot < concurrency; slot++) {
       await this.boss.work<JudgeJobData>(
         JUDGE_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
         async ([job]) => {
-          if (job) await handler(job.data, job.retryCount + 1);
+          if (job) await handler(job.data, job.id);
         },
       );
     }
+  }
+
+  /** Ends a job's current attempt as failed: pg-boss retries it while retries are left. */
+  async fail(jobId: string): Promise<void> {
+    await this.boss.fail(JUDGE_QUEUE, jobId, { reason: 'the judge running it stopped' });
   }
 
   depth(): Promise<number> {

@@ -28,6 +28,7 @@ export class LivePublisher {
   static create(databaseUrl: string): LivePublisher {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, application_name: 'assay-live-publisher' });
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return new LivePublisher(pool);
   }
 

@@ -22,6 +22,12 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   gone: HttpStatus.GONE,
 };
 
+function isFailedHealthCheck(exception: unknown): exception is HttpException {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 503) return false;
+  const body = exception.getResponse() as Record<string, unknown> | string;
+  return typeof body === 'object' && body.status === 'error' && typeof body.details === 'object';
+}
+
 /** Errors raised by Express's body parser before Nest sees the request carry a status of their own. */
 interface ParserError {
   status?: number;
@@ -48,6 +54,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (isFailedHealthCheck(exception)) {
+      // Readiness keeps terminus's report (which check failed and why): load balancers and people read it.
+      response.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
     const body = this.toBody(exception);
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CANDIDATE_EVENT_TYPES, type LiveEnvelope, type LiveServerSideEvents } from '@app/contracts';
+import { CANDIDATE_EVENT_TYPES, type LiveEnvelope, type LiveEventMap, type LiveServerSideEvents } from '@app/contracts';
 import { replayLiveEvents } from '@app/pipeline';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal.js';
+import { LiveMetrics } from '../metrics/live-metrics.js';
 
 interface Subscriber {
   socket: Socket;
@@ -26,7 +27,10 @@ export class LiveHub {
   private readonly byStream = new Map<string, Set<Subscriber>>();
   private namespace?: Namespace<Record<string, never>, Record<string, never>, LiveServerSideEvents>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly metrics: LiveMetrics,
+  ) {}
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
@@ -35,6 +39,7 @@ export class LiveHub {
 
   connected(socket: Socket, principal: Principal): void {
     this.subscribers.set(socket.id, { socket, principal, delivered: new Map(), replaying: new Set() });
+    this.metrics.socketConnections.set(this.subscribers.size);
   }
 
   disconnected(socket: Socket): void {
@@ -42,6 +47,7 @@ export class LiveHub {
     if (!subscriber) return;
     for (const stream of subscriber.delivered.keys()) this.byStream.get(stream)?.delete(subscriber);
     this.subscribers.delete(socket.id);
+    this.metrics.socketConnections.set(this.subscribers.size);
   }
 
   /** Replays the stream after `afterSeq`, then keeps the socket on it. Returns what was replayed. */
@@ -84,6 +90,8 @@ export class LiveHub {
   }
 
   private async deliver(envelope: LiveEnvelope): Promise<void> {
+    if (envelope.type === 'submission.finished' && envelope.stream.startsWith('submission:'))
+      this.observeVerdict(envelope);
     for (const subscriber of this.byStream.get(envelope.stream) ?? []) {
       if (subscriber.replaying.has(envelope.stream)) continue; // the replay will include it
       const last = subscriber.delivered.get(envelope.stream);
@@ -110,8 +118,15 @@ export class LiveHub {
     }
   }
 
+  private observeVerdict(envelope: LiveEnvelope): void {
+    const { kind, verdict, latencyMs } = envelope.payload as LiveEventMap['submission.finished'];
+    this.metrics.verdicts.inc({ kind, verdict });
+    if (typeof latencyMs === 'number') this.metrics.judgeLatency.observe({ kind }, latencyMs / 1000);
+  }
+
   private send(subscriber: Subscriber, envelope: LiveEnvelope): void {
     subscriber.delivered.set(envelope.stream, envelope.seq);
+    this.metrics.eventLag.observe(Math.max(0, Date.now() - Date.parse(envelope.at)) / 1000);
     if (subscriber.principal.kind === 'candidate' && !CANDIDATE_EVENT_TYPES.includes(envelope.type)) return;
     subscriber.socket.emit('event', envelope);
   }

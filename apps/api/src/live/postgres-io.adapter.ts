@@ -12,6 +12,9 @@ export class PostgresIoAdapter extends IoAdapter {
     super(app);
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 3, application_name: 'assay-socket-adapter' });
     this.pool.on('error', () => undefined);
+    // The adapter holds one client for LISTEN and reconnects when it ends; an error on that client
+    // (PostgreSQL restarting) must not become an unhandled 'error' event that kills the process.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -20,8 +23,13 @@ export class PostgresIoAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * The adapter releases its LISTEN connection only once every namespace's adapter is closed, which
+   * socket.io does not always do (an application that never listened); a shutdown must not wait on it.
+   */
   override async dispose(): Promise<void> {
     await super.dispose();
-    await this.pool.end().catch(() => undefined);
+    const ended = this.pool.end().catch(() => undefined);
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   }
 }

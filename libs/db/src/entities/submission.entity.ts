@@ -84,6 +84,14 @@ export class SubmissionEntity {
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
+  /** The pg-boss job of the current attempt, so that a stalled attempt can be failed and retried. */
+  @Column({ type: 'uuid', nullable: true })
+  jobId!: string | null;
+
+  /** Refreshed every few seconds by the judge running it; a stale one means that judge died. */
+  @Column({ type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
+
   @OneToMany(() => TestResultEntity, (result) => result.submission)
   testResults?: Relation<TestResultEntity[]>;
 

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
+import { AddJudgeHeartbeat1795818252497 } from './1795818252497-AddJudgeHeartbeat.js';
 import { AddChallengePublicView1795817398423 } from './1795817398423-AddChallengePublicView.js';
 import { AddSubmissionsAndLiveEvents1795816285180 } from './1795816285180-AddSubmissionsAndLiveEvents.js';
 import { AddAssessmentsAndSessions1795815621812 } from './1795815621812-AddAssessmentsAndSessions.js';
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddAssessmentsAndSessions1795815621812,
   AddSubmissionsAndLiveEvents1795816285180,
   AddChallengePublicView1795817398423,
+  AddJudgeHeartbeat1795818252497,
 ];
