@@ -1,0 +1,1 @@
+export const compute = (x) => x * 2;
