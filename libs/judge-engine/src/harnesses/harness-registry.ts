@@ -1,5 +1,7 @@
+import { classHarness } from './class/class.harness.js';
 import { functionHarness } from './function/function.harness.js';
 import { specHarness } from './spec/index.js';
+import { stdioHarness } from './stdio/stdio.harness.js';
 import type { Harness } from './harness.js';
 
 /**
@@ -12,7 +14,7 @@ import type { Harness } from './harness.js';
 // hands each harness the values its own parse methods produced).
 type AnyHarness = Harness<unknown, never>;
 
-const REGISTERED = [functionHarness, specHarness] as unknown as readonly AnyHarness[];
+const REGISTERED = [functionHarness, classHarness, stdioHarness, specHarness] as unknown as readonly AnyHarness[];
 
 export const HARNESSES: ReadonlyMap<string, Harness<unknown, import('./harness.js').HarnessTest>> = new Map(
   REGISTERED.map((harness) => [

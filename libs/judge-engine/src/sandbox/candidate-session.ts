@@ -211,9 +211,7 @@ export class CandidateSession implements SandboxSession {
   private linkModule(module: ivm.Module): LoadFailure | undefined {
     if (this.moduleLinked) return undefined;
     try {
-      module.instantiateSync(this.realm.context, (specifier) => {
-        throw new Error(`Cannot find module '${specifier.slice(0, 200)}': the sandbox provides no modules`);
-      });
+      module.instantiateSync(this.realm.context, (specifier) => this.providedModule(specifier));
       this.moduleLinked = true;
       return undefined;
     } catch (error) {
@@ -226,6 +224,37 @@ export class CandidateSession implements SandboxSession {
         cpuMs: 0,
       };
     }
+  }
+
+  /**
+   * A module the harness runtime provided (`kit.provideModule`, e.g. 'fs' for stdio programs) as a
+   * synthetic ES module; anything else does not exist in the sandbox.
+   */
+  private providedModule(specifier: string): ivm.Module {
+    const listed = this.realm.callKitSync('moduleExportNames', [specifier]);
+    const names =
+      listed.type === 'returned' && typeof listed.value === 'string'
+        ? (JSON.parse(listed.value) as string[] | null)
+        : null;
+    if (names === null)
+      throw new Error(`Cannot find module '${specifier.slice(0, 200)}': the sandbox provides no modules`);
+    const published = this.realm.callKitSync('publishModule', [specifier]);
+    if (published.type !== 'returned' || typeof published.value !== 'string')
+      throw new Error('Publishing a module failed');
+    const source = [
+      `const provided = globalThis[${JSON.stringify(this.realm.moduleKey)}][${JSON.stringify(published.value)}];`,
+      'export default provided;',
+      ...names.map(
+        (name, index) => `const e${index} = provided[${JSON.stringify(name)}]; export { e${index} as ${name} };`,
+      ),
+    ].join('\n');
+    const module = this.realm.isolate.compileModuleSync(source, {
+      filename: `assay:module-${published.value.slice(7)}`,
+    });
+    module.instantiateSync(this.realm.context, () => {
+      throw new Error('A provided module imports nothing');
+    });
+    return module;
   }
 
   solutionModule(timeoutMs: number): Promise<{ type: 'module'; module: ivm.Module } | LoadFailure> {

@@ -82,6 +82,14 @@ export interface PreludeKit {
   publish: (name: string, value: unknown) => void;
   /** Own enumerable keys of a value that are valid export names (for synthetic modules), JSON array. */
   exportNames: (value: unknown) => string;
+  /** Export names of a module given to `provideModule` ('node:' prefix ignored), or 'null' if there is none. */
+  moduleExportNames: (specifier: string) => string;
+  /** Publishes a provided module under `module:<name>` for a synthetic ES module; returns the name. */
+  publishModule: (specifier: string) => string;
+  /** Formats console-style arguments as one line (with a trailing newline), like console.log. */
+  format: (args: unknown[]) => string;
+  /** Fires the earliest pending virtual timer (advancing the clock to it); false when there is none. */
+  fireNextTimer: () => boolean;
 }
 
 export interface PreludeOperation {
@@ -657,11 +665,22 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
   function provideModule(name: string, exports: unknown): void {
     ReflectApply(MapSet, modules, [name, exports]);
   }
+  function moduleName(specifier: unknown): unknown {
+    return typeof specifier === 'string' && ReflectApply(StringIndexOf, specifier, ['node:']) === 0
+      ? ReflectApply(StringSlice, specifier, [5])
+      : specifier;
+  }
+  function moduleExportNames(specifier: string): string {
+    const name = moduleName(specifier);
+    return ReflectApply(MapHas, modules, [name]) ? exportNames(ReflectApply(MapGet, modules, [name])) : 'null';
+  }
+  function publishModule(specifier: string): string {
+    const name = '' + (moduleName(specifier) as string);
+    publish('module:' + name, ReflectApply(MapGet, modules, [name]));
+    return 'module:' + name;
+  }
   function requireModule(specifier: unknown): unknown {
-    const name =
-      typeof specifier === 'string' && ReflectApply(StringIndexOf, specifier, ['node:']) === 0
-        ? ReflectApply(StringSlice, specifier, [5])
-        : specifier;
+    const name = moduleName(specifier);
     if (ReflectApply(MapHas, modules, [name])) return ReflectApply(MapGet, modules, [name]);
     const error = new ErrorCtor(
       "Cannot find module '" + safeString(specifier, 200) + "': the sandbox provides no modules",
@@ -745,6 +764,15 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
     loadCommonJs,
     publish,
     exportNames,
+    moduleExportNames,
+    publishModule,
+    format: (args: unknown[]) => formatLine(args),
+    fireNextTimer: () => {
+      const entry = nextTimer();
+      if (entry === null) return false;
+      fire(entry);
+      return true;
+    },
   }) as PreludeKit;
   return kit;
 }
