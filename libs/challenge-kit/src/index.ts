@@ -21,6 +21,7 @@ export {
   DEFAULT_SQL_RUN_LIMITS,
   SqlSandbox,
   SqlSandboxError,
+  dropOrphanedSandboxRoles,
   resolveSandboxDatabaseUrl,
   type PlanOutcome,
   type PreparedSqlDataset,

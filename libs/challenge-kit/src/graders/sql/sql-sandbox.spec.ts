@@ -2,9 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { quoteIdentifier, withClient, withDatabase } from '@app/db';
+import { databaseName, quoteIdentifier, withClient, withDatabase } from '@app/db';
 import { createTestDatabase, type TestDatabase, testServerUrl } from '@app/testing';
-import { type PreparedSqlDataset, SqlSandbox, SqlSandboxError, type SqlRunOutcome } from './sql-sandbox.js';
+import {
+  dropOrphanedSandboxRoles,
+  type PreparedSqlDataset,
+  SqlSandbox,
+  SqlSandboxError,
+  type SqlRunOutcome,
+} from './sql-sandbox.js';
 
 const SHOP_SETUP = `
   CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL);
@@ -226,6 +232,29 @@ describe('SqlSandbox', () => {
       });
       await expect(failure).rejects.toBeInstanceOf(SqlSandboxError);
       await expect(failure).rejects.toThrow(/failed at statement 2: .*INSERT has more expressions than target columns/);
+    });
+
+    it('refuses to run against a dataset discarded meanwhile, and loads it again when asked', async () => {
+      const other = await SqlSandbox.open({ url: sandboxUrl });
+      try {
+        const dataset = await other.prepareDataset('discard', {
+          name: 'one',
+          setup: 'CREATE TABLE t (a int); INSERT INTO t VALUES (1)',
+        });
+        const fromHere = await sut.prepareDataset('discard', {
+          name: 'one',
+          setup: 'CREATE TABLE t (a int); INSERT INTO t VALUES (1)',
+        });
+        await other.discardDataset(dataset);
+        await expect(sut.run(fromHere, 'SELECT a FROM t')).rejects.toThrow(/was discarded; prepare it again/);
+        const reloaded = await sut.prepareDataset('discard', {
+          name: 'one',
+          setup: 'CREATE TABLE t (a int); INSERT INTO t VALUES (1)',
+        });
+        expect(completed(await sut.run(reloaded, 'SELECT a FROM t')).result?.rows).toEqual([['1']]);
+      } finally {
+        await other.close();
+      }
     });
 
     it('refuses a dataset larger than allowed', async () => {
@@ -551,6 +580,25 @@ describe('SqlSandbox', () => {
         await single.close();
       }
       expect(most).toBe(1);
+    });
+  });
+
+  describe('cleaning up', () => {
+    it('drops the roles of a sandbox database that is gone, and only those', async () => {
+      const orphanUrl = withDatabase(testServerUrl(), `assay_test_sbx_${randomBytes(6).toString('hex')}`);
+      const orphan = await SqlSandbox.open({ url: orphanUrl });
+      const dataset = await orphan.prepareDataset('orphan', { name: 'one', setup: 'CREATE TABLE t (a int)' });
+      await orphan.close();
+      await withClient(testServerUrl(), (client) =>
+        client.query(`DROP DATABASE ${quoteIdentifier(databaseName(orphanUrl))} WITH (FORCE)`),
+      );
+      const dropped = await dropOrphanedSandboxRoles(testServerUrl());
+      // Orphans of earlier interrupted runs may go too.
+      expect(dropped).toEqual(expect.arrayContaining([dataset.loginRole, dataset.ownerRole]));
+      const [row] = await outside<{ count: string }>('SELECT count(*) FROM pg_roles WHERE rolname = ANY($1)', [
+        [shop.ownerRole, shop.loginRole],
+      ]);
+      expect(row.count).toBe('2');
     });
   });
 

@@ -118,6 +118,33 @@ export class SqlSandboxError extends Error {
   }
 }
 
+const ROLE_COMMENT_PREFIX = 'Assay SQL sandbox role of database ';
+
+/**
+ * Drops sandbox roles whose database no longer exists (left by a process killed before `destroy`,
+ * such as an interrupted test run). `serverUrl` is any superuser URL on the server. Returns the roles dropped.
+ */
+export async function dropOrphanedSandboxRoles(serverUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ rolname: string }>(
+      `SELECT r.rolname
+         FROM pg_catalog.pg_roles r
+         JOIN pg_catalog.pg_shdescription d ON d.objoid = r.oid AND d.classoid = 'pg_catalog.pg_authid'::regclass
+        WHERE starts_with(r.rolname, 'asbx_') AND starts_with(d.description, $1)
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_database db WHERE db.datname = substr(d.description, length($1) + 1))
+        ORDER BY r.rolname`,
+      [ROLE_COMMENT_PREFIX],
+    );
+    for (const { rolname } of rows) await client.query(`DROP ROLE IF EXISTS ${quoteIdentifier(rolname)}`);
+    return rows.map((row) => row.rolname);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** SANDBOX_DATABASE_URL, or the default second database on the application's server. */
 export function resolveSandboxDatabaseUrl(environment: {
   SANDBOX_DATABASE_URL?: string;
@@ -435,7 +462,7 @@ export class SqlSandbox {
       [[names.ownerRole, names.loginRole]],
     );
     const exists = new Set(rows.map((row) => row.rolname));
-    const comment = quoteLiteral(`Assay SQL sandbox role of database ${this.databaseName}`);
+    const comment = quoteLiteral(`${ROLE_COMMENT_PREFIX}${this.databaseName}`);
     const tempFileLimitKb = this.options.tempFileLimitKb ?? 64 * 1024;
     // The password is base64url: no quote can occur in it.
     await client.query(`
@@ -486,7 +513,15 @@ export class SqlSandbox {
     await session.command('BEGIN');
     await session.command(`SET LOCAL lock_timeout = '${DATASET_LOCK_WAIT_MS}ms'`);
     // One run per dataset at a time: a candidate's DDL takes locks that would stall, or time out, another's run.
-    await session.command('SELECT pg_catalog.pg_advisory_xact_lock($1)', [dataset.lockKey]);
+    const { rows } = await session.command(
+      'SELECT pg_catalog.pg_advisory_xact_lock($1)::text AS locked, EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $2)::text AS present',
+      [dataset.lockKey, dataset.schema],
+    );
+    if (rows[0]?.present !== 'true') {
+      // Discarded meanwhile (by an incident, maybe in another process): never let a candidate run against nothing.
+      this.prepared.delete(dataset.id);
+      throw new SqlSandboxError('busy', `Dataset ${dataset.name} was discarded; prepare it again and retry.`);
+    }
     await session.command(`
       SET LOCAL ROLE ${quoteIdentifier(dataset.ownerRole)};
       SET LOCAL search_path = ${quoteIdentifier(dataset.schema)};
@@ -629,6 +664,7 @@ export class SqlSandbox {
       try {
         await this.beginTransaction(current, dataset, limits);
       } catch (error) {
+        if (error instanceof SqlSandboxError) throw error;
         if (error instanceof pg.DatabaseError && error.code === '55P03') {
           throw new SqlSandboxError('busy', `Dataset ${dataset.name} stayed busy for ${DATASET_LOCK_WAIT_MS} ms.`);
         }
@@ -858,7 +894,6 @@ export class SqlSandbox {
         'SELECT rolname FROM pg_catalog.pg_roles WHERE starts_with(rolname, $1) ORDER BY rolname DESC',
         [`${this.roleTag}_`],
       );
-      // Login roles (_l) sort before owner roles (_o) in descending order: members go first.
       for (const { rolname } of rows) await client.query(`DROP ROLE IF EXISTS ${quoteIdentifier(rolname)}`);
     } finally {
       await client.end().catch(() => undefined);
