@@ -17,6 +17,7 @@ import { LiveModule } from './live/live.module.js';
 import { MembersModule } from './members/members.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         MetricsModule,
         LiveModule,
         SubmissionsModule,
+        ReviewsModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

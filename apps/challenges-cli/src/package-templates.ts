@@ -81,14 +81,14 @@ tests:
   - name: counts up
     sample: true
     constructorArgs: [0]
-    calls:
-      - { method: increment, args: [], expected: 1 }
-      - { method: increment, args: [], expected: 2 }
+    steps:
+      - { call: increment, expected: 1 }
+      - { call: increment, expected: 2 }
   - name: starts where told
     constructorArgs: [10]
-    calls:
-      - { method: increment, args: [], expected: 11 }
-      - { method: value, args: [], expected: 11 }
+    steps:
+      - { call: increment, expected: 11 }
+      - { call: value, expected: 11 }
 `,
   ),
   'statement.md': statement(
@@ -116,10 +116,10 @@ tests:
   - name: two lines
     sample: true
     stdin: "3 4\\n10 20\\n"
-    stdout: "7\\n30\\n"
+    expectedStdout: "7\\n30\\n"
   - name: negative numbers
     stdin: "-3 -4\\n"
-    stdout: "-7\\n"
+    expectedStdout: "-7\\n"
 `,
   ),
   'statement.md': statement(title, 'Read lines of two integers from standard input and print the sum of each line.'),
@@ -134,17 +134,30 @@ tests:
 });
 
 const specPackage: PackageTemplate = (slug, title) => ({
-  'challenge.yaml': manifest(slug, title, 'spec', `${CODE_LANGUAGES}harness:\n  kind: spec\n`),
+  'challenge.yaml': manifest(
+    slug,
+    title,
+    'spec',
+    `${CODE_LANGUAGES}harness:
+  kind: spec
+  files:
+    - { path: sample.test.ts, source: { file: tests/sample.test.ts }, sample: true }
+    - { path: hidden.test.ts, source: { file: tests/hidden.test.ts } }
+tests:
+  - { name: sample.test.ts › slugify › joins words with hyphens, sample: true }
+  - { name: hidden.test.ts › slugify › drops punctuation and repeated separators, weight: 2 }
+`,
+  ),
   'statement.md': statement(
     title,
     'Export `slugify(title)`: lowercase words of letters and digits joined by single hyphens.',
   ),
   'starter/solution.ts': 'export function slugify(title: string): string {\n  return title;\n}\n',
   'starter/solution.js': 'export function slugify(title) {\n  return title;\n}\n',
-  'tests/sample/slugify.spec.ts':
-    "import { describe, expect, it } from '@jest/globals';\nimport { slugify } from '../solution';\n\ndescribe('slugify', () => {\n  it('joins words with hyphens', () => {\n    expect(slugify('Hello World')).toBe('hello-world');\n  });\n});\n",
-  'tests/hidden/slugify.spec.ts':
-    "import { describe, expect, it } from '@jest/globals';\nimport { slugify } from '../solution';\n\ndescribe('slugify (hidden)', () => {\n  it('drops punctuation and repeated separators', () => {\n    expect(slugify('  Rate -- limits, explained! ')).toBe('rate-limits-explained');\n  });\n});\n",
+  'tests/sample.test.ts':
+    "import { describe, expect, it } from '@jest/globals';\nimport { slugify } from './solution';\n\ndescribe('slugify', () => {\n  it('joins words with hyphens', () => {\n    expect(slugify('Hello World')).toBe('hello-world');\n  });\n});\n",
+  'tests/hidden.test.ts':
+    "import { describe, expect, it } from '@jest/globals';\nimport { slugify } from './solution';\n\ndescribe('slugify', () => {\n  it('drops punctuation and repeated separators', () => {\n    expect(slugify('  Rate -- limits, explained! ')).toBe('rate-limits-explained');\n  });\n});\n",
   'solutions/reference.ts':
     "export function slugify(title: string): string {\n  return title\n    .toLowerCase()\n    .split(/[^a-z0-9]+/)\n    .filter((word) => word !== '')\n    .join('-');\n}\n",
   'wrong/keeps-empty-words.ts':
@@ -192,7 +205,7 @@ const sqlPackage: PackageTemplate = (slug, title) => ({
     'sql',
     `languages: [sql]
 limits:
-  timeMs: 2000
+  statementTimeoutMs: 2000
 sql:
   datasets:
     - name: small

@@ -10,5 +10,6 @@ import { AssessmentsService } from './assessments.service.js';
   imports: [TypeOrmModule.forFeature([AssessmentEntity]), ChallengesModule],
   controllers: [AssessmentsController],
   providers: [AssessmentsService, AssessmentRepository],
+  exports: [AssessmentRepository],
 })
 export class AssessmentsModule {}

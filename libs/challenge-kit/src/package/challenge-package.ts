@@ -26,8 +26,8 @@ export interface ChallengeLimits {
   timeLimitMs?: number;
   memoryLimitMb?: number;
   totalTimeMs?: number;
-  /** SQL: wall time of all of a submission's statements, per test. */
-  timeMs?: number;
+  /** SQL: wall time of all of a submission's statements, per test (the SQL sandbox's `timeMs`). */
+  statementTimeoutMs?: number;
   /** SQL: rows the last statement may return. */
   maxRows?: number;
 }

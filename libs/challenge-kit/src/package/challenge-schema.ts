@@ -43,7 +43,7 @@ const sqlLimits = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    timeMs: {
+    statementTimeoutMs: {
       type: 'integer',
       minimum: 50,
       maximum: 10_000,

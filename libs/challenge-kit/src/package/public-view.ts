@@ -36,7 +36,23 @@ export interface PublicChallenge {
   material?: Record<string, unknown>;
 }
 
-const SAMPLE_TEST_FILE = /^tests\/sample\//;
+/** The spec files a spec harness marks as samples (never helpers, which may hold hidden fixtures). */
+function sampleSpecFiles(harness: Record<string, unknown>): PublicSourceFile[] {
+  const files = Array.isArray(harness.files) ? (harness.files as unknown[]) : [];
+  return files.flatMap((file) => {
+    const entry = file as { path?: unknown; source?: unknown; sample?: unknown; helper?: unknown } | null;
+    if (
+      entry?.sample !== true ||
+      entry.helper === true ||
+      typeof entry.path !== 'string' ||
+      typeof entry.source !== 'string'
+    )
+      return [];
+    return [
+      { path: entry.path, language: entry.path.endsWith('.ts') ? 'typescript' : 'javascript', content: entry.source },
+    ];
+  });
+}
 
 export function toPublicView(pkg: ChallengePackage): PublicChallenge {
   const { manifest } = pkg;
@@ -60,9 +76,7 @@ export function toPublicView(pkg: ChallengePackage): PublicChallenge {
     view.harness = {
       kind: manifest.harness.kind,
       sampleTests: pkg.tests.filter((test) => test.sample).map((test) => structuredClone(test.raw) as PublicTest),
-      sampleTestFiles: pkg.testFiles
-        .filter((file) => SAMPLE_TEST_FILE.test(file.path))
-        .map(({ path, language, content }) => ({ path, language, content })),
+      sampleTestFiles: sampleSpecFiles(manifest.harness),
     };
   }
   const material = publicMaterial(pkg);

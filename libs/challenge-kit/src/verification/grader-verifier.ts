@@ -35,7 +35,7 @@ export function sqlChallengeOf(
   definition: Extract<GraderSection, { type: 'sql' }>['definition'],
 ) {
   const limits: Partial<SqlRunLimits> = {};
-  if (pkg.manifest.limits.timeMs !== undefined) limits.timeMs = pkg.manifest.limits.timeMs;
+  if (pkg.manifest.limits.statementTimeoutMs !== undefined) limits.timeMs = pkg.manifest.limits.statementTimeoutMs;
   if (pkg.manifest.limits.maxRows !== undefined) limits.maxRows = pkg.manifest.limits.maxRows;
   const reference = pkg.solutions[0]?.content;
   return { key: pkg.slug, definition, limits, ...(reference === undefined ? {} : { referenceSolution: reference }) };

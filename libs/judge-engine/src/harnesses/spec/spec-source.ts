@@ -12,7 +12,11 @@ export type CompiledSpecFile =
 
 export const SPEC_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'] as const;
 
-export const COMMONJS_HEADER = '(function (exports, require, module, __filename, __dirname) {';
+/**
+ * Strict mode on purpose: from a sloppy test function, the candidate's code could read `fn.caller` (the
+ * spec's test function) and its source, expected values included. Strict callers are censored.
+ */
+export const COMMONJS_HEADER = "(function (exports, require, module, __filename, __dirname) {'use strict';";
 
 type EsbuildModule = typeof import('esbuild');
 let esbuild: Promise<EsbuildModule> | undefined;

@@ -295,6 +295,31 @@ ${WRONG.replace('export const answer = () => -42;', 'export const answer = () =>
     expect(Object.keys(outcomes)).toHaveLength(TEST_NAMES.length + 1);
   });
 
+  it('cannot read the spec through fn.caller or stack traces', async () => {
+    const spec = `const { answer } = require('./solution');
+test('reads the caller', function () {
+  expect(answer()).toBe(12345);
+});`;
+    const snooping = `function answer() {
+  let source = '';
+  try { source += String(answer.caller); } catch (error) {}
+  try { source += String(arguments.callee.caller); } catch (error) {}
+  try {
+    Error.prepareStackTrace = (_error, frames) => frames.map((frame) => String(frame.getFunction())).join('\\n');
+    source += new Error().stack;
+  } catch (error) {}
+  const match = /toBe\\((\\d+)\\)/.exec(source);
+  return match ? Number(match[1]) : 0;
+}
+module.exports = { answer };`;
+    const result = await runSpecChallenge({
+      harness: { files: [{ path: 'snoop.test.js', source: spec }] },
+      language: 'javascript',
+      source: snooping,
+    });
+    expect(outcomesByName(result)).toEqual({ 'reads the caller': 'failed' });
+  });
+
   it('finds no runtime handles among the globals', async () => {
     const probe = `export const answer = () => {
   const found: string[] = [];
