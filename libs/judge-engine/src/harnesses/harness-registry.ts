@@ -1,5 +1,6 @@
 import { classHarness } from './class/class.harness.js';
 import { functionHarness } from './function/function.harness.js';
+import { httpHarness } from './http/http.harness.js';
 import { specHarness } from './spec/index.js';
 import { stdioHarness } from './stdio/stdio.harness.js';
 import type { Harness } from './harness.js';
@@ -14,7 +15,13 @@ import type { Harness } from './harness.js';
 // hands each harness the values its own parse methods produced).
 type AnyHarness = Harness<unknown, never>;
 
-const REGISTERED = [functionHarness, classHarness, stdioHarness, specHarness] as unknown as readonly AnyHarness[];
+const REGISTERED = [
+  functionHarness,
+  classHarness,
+  stdioHarness,
+  httpHarness,
+  specHarness,
+] as unknown as readonly AnyHarness[];
 
 export const HARNESSES: ReadonlyMap<string, Harness<unknown, import('./harness.js').HarnessTest>> = new Map(
   REGISTERED.map((harness) => [
