@@ -350,6 +350,13 @@ describe('SqlSandbox', () => {
       expect(await ordersFromOutside()).toBe(3);
     });
 
+    it('refuses a NUL character, which would end the text the server sees', async () => {
+      expect(await sut.run(shop, 'SELECT 1;\0 COMMIT')).toMatchObject({
+        kind: 'refused',
+        message: 'The SQL contains a NUL character.',
+      });
+    });
+
     it('rolls back a delete hidden in a data-modifying CTE', async () => {
       completed(await sut.run(shop, 'WITH gone AS (DELETE FROM orders RETURNING *) SELECT count(*) FROM gone'));
       expect(await ordersFromOutside()).toBe(3);

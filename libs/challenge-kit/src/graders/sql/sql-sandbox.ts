@@ -640,6 +640,8 @@ export class SqlSandbox {
         elapsedMs: 0,
       };
     }
+    // The protocol ends a string at NUL: the server would see less than the policy checked.
+    if (source.includes('\0')) return { kind: 'refused', message: 'The SQL contains a NUL character.', elapsedMs: 0 };
     const statements = splitSqlStatements(source);
     if (statements.length === 0) return { kind: 'refused', message: 'There is no SQL statement to run.', elapsedMs: 0 };
     if (statements.length > limits.maxStatements) {
