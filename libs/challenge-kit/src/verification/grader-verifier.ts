@@ -153,7 +153,12 @@ async function checkFile(
     case 'sql': {
       if (!deps.sqlGrader) return { ...done(passed('not run')), status: 'skipped' };
       const query = answer.type === 'sql' ? answer.query : '';
-      return done(sqlCheck(await deps.sqlGrader.grade(sqlChallengeOf(pkg, section.definition), query), role));
+      try {
+        return done(sqlCheck(await deps.sqlGrader.grade(sqlChallengeOf(pkg, section.definition), query), role));
+      } catch (error) {
+        // A dataset that does not load or a reference that fails is the challenge's fault: report it, go on.
+        return done(failed(`could not be graded: ${error instanceof Error ? error.message : String(error)}`));
+      }
     }
     case 'code-review':
       return done(

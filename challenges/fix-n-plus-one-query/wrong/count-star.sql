@@ -1,0 +1,15 @@
+-- Counts shipments with count(*) over a LEFT JOIN, so an order without shipments reports one.
+WITH page AS (
+  SELECT id, placed_at FROM orders WHERE customer_id = 42 ORDER BY placed_at DESC, id DESC LIMIT 20
+),
+items AS (
+  SELECT order_id, sum(quantity) AS item_count, sum(quantity * unit_price_cents) AS total_cents
+  FROM order_items GROUP BY order_id
+)
+SELECT page.id AS order_id, page.placed_at,
+       coalesce(items.item_count, 0) AS item_count,
+       coalesce(items.total_cents, 0) AS total_cents,
+       (SELECT count(*) FROM page p LEFT JOIN shipments s ON s.order_id = p.id WHERE p.id = page.id) AS shipment_count
+FROM page
+LEFT JOIN items ON items.order_id = page.id
+ORDER BY page.placed_at DESC, page.id DESC;
