@@ -266,7 +266,7 @@ class SpecRun {
   }
 
   private async runFile(file: SpecFile, multipleFiles: boolean): Promise<void> {
-    let setup = await this.setUp(file, multipleFiles);
+    let setup = await this.safeSetUp(file, multipleFiles);
     if (setup.type === 'failed') {
       this.failFile(file, multipleFiles, setup.outcome);
       return;
@@ -313,7 +313,7 @@ class SpecRun {
         }
         renewals++;
         await this.session.renew();
-        setup = await this.setUp(file, multipleFiles);
+        setup = await this.safeSetUp(file, multipleFiles);
         if (setup.type === 'failed' || !samePlan(plan, setup.plan)) {
           const failure =
             setup.type === 'failed'
@@ -367,6 +367,25 @@ class SpecRun {
           break;
         }
       }
+    }
+  }
+
+  /** A set-up that throws (the isolate went away between two calls) fails the file, not the whole job. */
+  private async safeSetUp(file: SpecFile, multipleFiles: boolean): Promise<Setup> {
+    try {
+      return await this.setUp(file, multipleFiles);
+    } catch (error) {
+      if (!this.session.alive) {
+        return {
+          type: 'failed',
+          outcome: {
+            type: 'failure',
+            verdict: 'RUNTIME_ERROR',
+            message: 'The sandbox stopped while the test file loaded',
+          },
+        };
+      }
+      return suiteFailure('INTERNAL_ERROR', `The spec runner could not load the test file: ${messageOf(error)}`);
     }
   }
 
