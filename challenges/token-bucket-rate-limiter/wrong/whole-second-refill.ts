@@ -1,0 +1,27 @@
+// Refills whole tokens once per elapsed second and restarts the clock, so partial seconds are lost and clients wait too long.
+export class TokenBucketLimiter {
+  private readonly buckets = new Map<string, { tokens: number; updatedAt: number }>();
+
+  constructor(private readonly options: { capacity: number; refillPerSecond: number }) {}
+
+  tryAcquire(key: string, nowMs: number, cost = 1) {
+    const { capacity, refillPerSecond } = this.options;
+    if (!Number.isInteger(cost) || cost < 1 || cost > capacity) throw new RangeError('bad cost');
+    const bucket = this.buckets.get(key) ?? { tokens: capacity, updatedAt: nowMs };
+    const seconds = Math.floor(Math.max(0, nowMs - bucket.updatedAt) / 1000);
+    if (seconds > 0) {
+      bucket.tokens = Math.min(capacity, bucket.tokens + seconds * refillPerSecond);
+      bucket.updatedAt = nowMs;
+    }
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= cost) {
+      bucket.tokens -= cost;
+      return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0 };
+    }
+    return {
+      allowed: false,
+      remaining: Math.floor(bucket.tokens),
+      retryAfterMs: Math.ceil(((cost - bucket.tokens) * 1000) / refillPerSecond),
+    };
+  }
+}
