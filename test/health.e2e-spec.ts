@@ -48,3 +48,24 @@ describe('readiness of a database that is behind', () => {
     }
   });
 });
+
+describe('the web client', () => {
+  it('is served at / with its routes falling back to the index, while /api stays JSON', async () => {
+    const database = await createTestDatabase();
+    const api = await startTestApi(createApiApplication, database.url);
+    try {
+      const home = await fetch(`${api.url}/`, { headers: { accept: 'text/html' } });
+      expect(home.status).toBe(200);
+      const html = await home.text();
+      expect(html).toMatch(/<script[^>]+src="\/assets\//);
+      const deepLink = await fetch(`${api.url}/take/some-invite-token`, { headers: { accept: 'text/html' } });
+      expect(await deepLink.text()).toBe(html);
+      const missing = await fetch(`${api.url}/api/v1/no-such-route`, { headers: { accept: 'text/html' } });
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({ statusCode: 404 });
+    } finally {
+      await api.close();
+      await database.drop();
+    }
+  });
+});

@@ -3,7 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ApiConfig } from '@app/config';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppModule } from './app.module.js';
 import { PostgresIoAdapter } from './live/postgres-io.adapter.js';
 
@@ -34,5 +37,23 @@ export async function createApiApplication(config: ApiConfig): Promise<INestAppl
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  serveWebClient(app, resolve(config.WEB_DIST_DIR));
   return app;
+}
+
+/**
+ * The single-page web client: its files at `/`, and its index for every other browser route
+ * (`/take/<token>`, `/assessments/...`), so that links and reloads work. `/api` stays the API's.
+ */
+function serveWebClient(app: NestExpressApplication, root: string): void {
+  const indexFile = join(root, 'index.html');
+  if (!existsSync(indexFile)) return;
+  const index = readFileSync(indexFile);
+  app.useStaticAssets(root, { index: false, maxAge: '1h', fallthrough: true });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isPage =
+      request.method === 'GET' && !/^\/(api|socket\.io)(\/|$)/.test(request.path) && request.accepts('html') === 'html';
+    if (!isPage) return next();
+    response.type('html').setHeader('Cache-Control', 'no-cache').send(index);
+  });
 }

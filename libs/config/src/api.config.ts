@@ -27,6 +27,10 @@ export class ApiConfig extends DatabaseConfig {
   @IsString()
   CHALLENGE_BANK_DIR = 'challenges';
 
+  /** The built web client, served at `/` when it exists (`npm run build` makes it). */
+  @IsString()
+  WEB_DIST_DIR = 'apps/web/dist';
+
   /** Sign-up, login and refresh attempts allowed per client address per minute. */
   @IntegerBetween(1, 10000)
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
