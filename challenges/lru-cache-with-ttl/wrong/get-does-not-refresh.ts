@@ -1,0 +1,37 @@
+// Reads do not refresh recency, so the cache evicts in insertion order (FIFO) and drops the hottest keys.
+export class LruCache {
+  private readonly entries = new Map<string, { value: unknown; expiresAt: number }>();
+
+  constructor(private readonly options: { maxEntries: number; defaultTtlMs: number }) {}
+
+  set(key: string, value: unknown, nowMs: number, ttlMs = this.options.defaultTtlMs): string | null {
+    if (!(ttlMs > 0)) throw new RangeError('ttlMs must be positive');
+    let evicted: string | null = null;
+    if (this.entries.has(key)) this.entries.delete(key);
+    else if (this.entries.size >= this.options.maxEntries) {
+      const expired = [...this.entries].find(([, entry]) => entry.expiresAt <= nowMs);
+      evicted = expired ? expired[0] : this.entries.keys().next().value!;
+      this.entries.delete(evicted);
+    }
+    this.entries.set(key, { value, expiresAt: nowMs + ttlMs });
+    return evicted;
+  }
+
+  get(key: string, nowMs: number): unknown {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt <= nowMs) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  delete(key: string): boolean {
+    return this.entries.delete(key);
+  }
+
+  size(nowMs: number): number {
+    return [...this.entries.values()].filter((entry) => entry.expiresAt > nowMs).length;
+  }
+}
