@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   TEST_EMBEDDED_ROOT,
   TEST_SERVER_URL_VARIABLE,
+  TEST_RUN_VARIABLE,
   TEST_TEMPLATE_VARIABLE,
   dropDatabase,
   serverUrlOf,
@@ -37,6 +38,7 @@ export default async function globalSetup(): Promise<void> {
   await withClient(serverUrl, (client) => client.query(`ALTER DATABASE ${quoteIdentifier(template)} IS_TEMPLATE true`));
   process.env[TEST_SERVER_URL_VARIABLE] = serverUrl;
   process.env[TEST_TEMPLATE_VARIABLE] = template;
+  process.env[TEST_RUN_VARIABLE] = String(process.pid);
 }
 
 function freePort(): Promise<number> {

@@ -4,6 +4,7 @@ import { databaseName, quoteIdentifier, withClient, withDatabase } from '@app/db
 /** Set by the global setup for every test file of the run. */
 export const TEST_SERVER_URL_VARIABLE = 'ASSAY_TEST_SERVER_URL';
 export const TEST_TEMPLATE_VARIABLE = 'ASSAY_TEST_TEMPLATE';
+export const TEST_RUN_VARIABLE = 'ASSAY_TEST_RUN';
 
 /**
  * Where embedded test servers live when DATABASE_URL is not set: one per `npm test` run, in a
@@ -30,7 +31,8 @@ export interface TestDatabase {
 export async function createTestDatabase(options: { fromTemplate?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   const template = process.env[TEST_TEMPLATE_VARIABLE];
-  const name = `assay_test_${randomBytes(6).toString('hex')}`;
+  // Named after the run, so that a run's teardown only ever drops its own databases.
+  const name = `assay_test_${process.env[TEST_RUN_VARIABLE] ?? 'x'}_${randomBytes(6).toString('hex')}`;
   const fromTemplate = options.fromTemplate ?? true;
   await withClient(serverUrl, (client) =>
     client.query(
