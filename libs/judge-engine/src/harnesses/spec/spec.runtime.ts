@@ -114,6 +114,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
   const ReflectGetOwnPropertyDescriptor = R.getOwnPropertyDescriptor;
   const ReflectDeleteProperty = R.deleteProperty;
   const ObjectFreeze = O.freeze;
+  const ObjectCreate = O.create;
   const ObjectIs = O.is;
   const ObjectHasOwn = O.hasOwn;
   const ObjectPrototype = O.prototype;
@@ -192,6 +193,8 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
   const SetSize = getter(SetPrototype, 'size');
   const MapIteratorNext = ReflectGetPrototypeOf(ReflectApply(MapEntries, new MapCtor(), [])).next;
   const SetIteratorNext = ReflectGetPrototypeOf(ReflectApply(SetValues, new SetCtor(), [])).next;
+  const StringIterator = StringPrototype[SymbolIterator];
+  const StringIteratorNext = ReflectGetPrototypeOf(ReflectApply(StringIterator, '', [])).next;
   const RegExpSource = getter(RegExpPrototype, 'source');
   const REGEXP_FLAGS: any[] = [
     ['d', getter(RegExpPrototype, 'hasIndices')],
@@ -232,8 +235,16 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     for (let i = 0; i < items.length; i++) if (items[i] === value) return;
     add(items, value);
   }
+  // Records: instances of a constructor whose prototype is an empty null-prototype object that nothing
+  // else can reach, so no inherited getter or setter exists for them; unlike `{ __proto__: null }`
+  // literals (dictionary-mode objects in V8) they get fast properties, which matters for snapshots.
+  const Record: any = function Record() {};
+  Record.prototype = ObjectCreate(null);
+  function newRecord(): any {
+    return new Record();
+  }
   function dict(): any {
-    return { __proto__: null };
+    return new Record();
   }
   function newMap(): any {
     return new MapCtor();
@@ -332,7 +343,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     ReflectApply(MapEntries, new MapCtor(), []),
     ReflectApply(SetValues, new SetCtor(), []),
     ReflectApply(ArrayPrototype[SymbolIterator], [], []),
-    ReflectApply(StringPrototype[SymbolIterator], '', []),
+    ReflectApply(StringIterator, '', []),
   ];
   for (let i = 0; i < iteratorSources.length; i++) {
     let proto = ReflectGetPrototypeOf(iteratorSources[i]);
@@ -346,15 +357,16 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     return mapHas(intrinsicTable, value);
   }
 
-  /** Prototype chain of an object (bounded), through the captured `getPrototypeOf`. May run Proxy traps. */
-  function chainOf(value: any): any[] {
-    const chain = list();
-    let proto = ReflectGetPrototypeOf(value);
-    while (proto !== null && chain.length < 1000) {
-      add(chain, proto);
-      proto = ReflectGetPrototypeOf(proto);
+  /** Whether `proto` is on the prototype chain of `value` (bounded walk; may run a Proxy's traps). */
+  function chainIncludes(value: any, proto: any): boolean {
+    if (!isObjectLike(value)) return false;
+    let current = ReflectGetPrototypeOf(value);
+    let steps = 0;
+    while (current !== null && steps++ < 1000) {
+      if (current === proto) return true;
+      current = ReflectGetPrototypeOf(current);
     }
-    return chain;
+    return false;
   }
 
   function isObjectLike(value: any): boolean {
@@ -448,10 +460,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     if (typeof Ctor !== 'function' || !isObjectLike(value)) return false;
     const descriptor = ReflectGetOwnPropertyDescriptor(Ctor, 'prototype');
     if (descriptor === undefined || !ObjectHasOwn(descriptor, 'value') || !isObjectLike(descriptor.value)) return false;
-    const target = descriptor.value;
-    const chain = chainOf(value);
-    for (let i = 0; i < chain.length; i++) if (chain[i] === target) return true;
-    return false;
+    return chainIncludes(value, descriptor.value);
   }
 
   function functionName(fn: any): string {
@@ -518,16 +527,14 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
       const found = mapGet(seen, value);
       if (found !== undefined) return found;
       if (depth > MAX_DEPTH || ++work > MAX_WORK) throw tooComplex();
-      const node: any = {
-        __proto__: null,
-        ref: value,
-        kind: 'object',
-        tag: '[object Object]',
-        keys: list(),
-        own: dict(),
-        proto: null,
-        chain: null,
-      };
+      const node = newRecord();
+      node.ref = value;
+      node.kind = 'object';
+      node.tag = '[object Object]';
+      node.keys = list();
+      node.own = dict();
+      node.proto = null;
+      node.isError = false;
       mapSet(seen, value, node);
       if (ReflectApply(WeakMapHas, asymmetricMatchers, [value])) {
         const record = ReflectApply(WeakMapGet, asymmetricMatchers, [value]);
@@ -551,13 +558,16 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
         node.tag = '[object Array]';
         return;
       }
-      const chain = node.chain;
-      for (let i = 0; i < chain.length; i++) {
-        const kind = mapGet(intrinsicKinds, chain[i]);
-        if (kind === undefined) continue;
-        if (brand(node, value, kind, chain[i])) return;
-        break;
+      // The first intrinsic prototype on the chain says what the value may be; its internal slots confirm.
+      let proto = node.proto;
+      let steps = 0;
+      let intrinsic: any = null;
+      while (proto !== null && steps++ < 1000) {
+        if (proto === ErrorPrototype) node.isError = true;
+        if (intrinsic === null && mapHas(intrinsicKinds, proto)) intrinsic = proto;
+        proto = ReflectGetPrototypeOf(proto);
       }
+      if (intrinsic !== null && brand(node, value, mapGet(intrinsicKinds, intrinsic), intrinsic)) return;
       node.kind = 'object';
       node.tag = '[object ' + userTag(value) + ']';
     }
@@ -640,7 +650,6 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     }
     function fill(node: any, value: any, depth: number): void {
       node.proto = ReflectGetPrototypeOf(value);
-      node.chain = chainOf(value);
       classify(node, value);
       if (node.kind === 'function') return;
       const kind = node.kind;
@@ -672,13 +681,34 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
         node.message = safeGet(value, 'message');
         node.name = safeGet(value, 'name');
       }
-      if (kind === 'array') node.length = value.length;
-      // Own properties, in the order jest visits them: string keys (indices first), then symbols.
+      let skip = 0;
+      if (kind === 'array') {
+        // Elements by index (a hole stays a hole); only the other own keys go through the generic path.
+        const length = value.length;
+        work += length;
+        if (work > MAX_WORK) throw tooComplex();
+        const items = list();
+        let present = 0;
+        for (let i = 0; i < length; i++) {
+          if (ObjectHasOwn(value, i)) {
+            items[i] = snap(value[i], depth + 1);
+            present++;
+          } else {
+            items[i] = HOLE;
+          }
+        }
+        node.length = length;
+        node.items = items;
+        node.present = present;
+        skip = present;
+      }
+      // Own properties, in the order jest visits them: string keys (indices first), then symbols. An
+      // array's own keys start with its present indices, in order: those were read above.
       const keys = ReflectOwnKeys(value);
       const symbols = list();
-      work += keys.length;
+      work += keys.length - skip;
       if (work > MAX_WORK) throw tooComplex();
-      for (let i = 0; i < keys.length; i++) {
+      for (let i = skip; i < keys.length; i++) {
         const key = keys[i];
         const descriptor = ReflectGetOwnPropertyDescriptor(value, key);
         if (descriptor === undefined) continue;
@@ -693,7 +723,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
         }
       }
       for (let i = 0; i < symbols.length; i++) add(node.keys, symbols[i]);
-      if (kind === 'object' && hasUserIterator(value, node.chain)) {
+      if (kind === 'object' && hasUserIterator(value, node.proto)) {
         node.iterable = true;
         node.items = iterateUser(value, depth);
         node.sizeValue = snap(safeGet(value, 'size'), depth + 1);
@@ -764,13 +794,16 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     return 'Object';
   }
 
-  function hasUserIterator(value: any, chain: any[]): boolean {
+  function hasUserIterator(value: any, first: any): boolean {
     if (ReflectGetOwnPropertyDescriptor(value, SymbolIterator) !== undefined)
       return typeof value[SymbolIterator] === 'function';
-    for (let i = 0; i < chain.length; i++) {
-      if (isIntrinsicPrototype(chain[i])) return false;
-      const descriptor = ReflectGetOwnPropertyDescriptor(chain[i], SymbolIterator);
+    let proto = first;
+    let steps = 0;
+    while (proto !== null && steps++ < 1000) {
+      if (isIntrinsicPrototype(proto)) return false;
+      const descriptor = ReflectGetOwnPropertyDescriptor(proto, SymbolIterator);
       if (descriptor !== undefined) return typeof readDescriptor(descriptor, value) === 'function';
+      proto = ReflectGetPrototypeOf(proto);
     }
     return false;
   }
@@ -811,20 +844,12 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
         return '[object Object]';
     }
   }
-  function chainIncludes(value: any, proto: any): boolean {
-    if (!isObjectLike(value)) return false;
-    const chain = chainOf(value);
-    for (let i = 0; i < chain.length; i++) if (chain[i] === proto) return true;
-    return false;
-  }
+  /** `value instanceof <the class of proto>` for a snapshot value, checked on the live object. */
   function chainHas(node: any, proto: any): boolean {
-    if (!isNode(node) || node.chain === null) return false;
-    const chain = node.chain;
-    for (let i = 0; i < chain.length; i++) if (chain[i] === proto) return true;
-    return false;
+    return isNode(node) && node.ref !== null && chainIncludes(node.ref, proto);
   }
   function isErrorNode(value: any): boolean {
-    return isNode(value) && value.kind !== 'asym' && chainHas(value, ErrorPrototype);
+    return isNode(value) && value.kind !== 'asym' && value.isError === true;
   }
   function isArrayNode(value: any): boolean {
     return isNode(value) && value.kind === 'array';
@@ -889,6 +914,12 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     add(aStack, a);
     add(bStack, b);
     if (strictCheck && className === '[object Array]' && a.length !== b.length) return false;
+    if (className === '[object Array]' && a.items !== undefined && b.items !== undefined) {
+      if (!eqArrays(a, b, aStack, bStack, testers, strictCheck, ctx)) return false;
+      aStack.length = aStack.length - 1;
+      bStack.length = bStack.length - 1;
+      return true;
+    }
     const aKeys = listFrom(a.keys);
     const bKeys = listFrom(b.keys);
     if (!strictCheck) {
@@ -921,6 +952,84 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     return result;
   }
 
+  function arrayHas(node: any, index: number): boolean {
+    return index < node.length && node.items[index] !== HOLE;
+  }
+  function arrayAt(node: any, index: number): any {
+    return arrayHas(node, index) ? node.items[index] : undefined;
+  }
+  /**
+   * jest's key-by-key comparison of two arrays (indices, then other enumerable keys), without turning
+   * every index into a string key: the same keys take part, with the same undefined and hole rules.
+   */
+  function eqArrays(a: any, b: any, aStack: any[], bStack: any[], testers: any[], strict: boolean, ctx: any): boolean {
+    let aCount = a.present + a.keys.length;
+    let bCount = b.present + b.keys.length;
+    if (!strict) {
+      // Keys whose value is undefined (or an asymmetric matcher) count as present on the other side.
+      for (let i = 0; i < b.length; i++) {
+        if (arrayHas(b, i) && !arrayHas(a, i) && (isAsym(b.items[i]) || b.items[i] === undefined)) aCount++;
+      }
+      for (let k = 0; k < b.keys.length; k++) {
+        const value = b.own[b.keys[k]];
+        if ((isAsym(value) || value === undefined) && !hasKey(a, b.keys[k])) aCount++;
+      }
+      for (let i = 0; i < a.length; i++) {
+        if (arrayHas(a, i) && !arrayHas(b, i) && (isAsym(a.items[i]) || a.items[i] === undefined)) bCount++;
+      }
+      for (let k = 0; k < a.keys.length; k++) {
+        const value = a.own[a.keys[k]];
+        if ((isAsym(value) || value === undefined) && !hasKey(b, a.keys[k])) bCount++;
+      }
+    }
+    if (aCount !== bCount) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!arrayHas(a, i)) continue;
+      const aValue = a.items[i];
+      const bHas = arrayHas(b, i);
+      if (strict) {
+        if (!bHas || !eq(aValue, b.items[i], aStack, bStack, testers, strict, ctx)) return false;
+      } else if (!(
+        (bHas || isAsym(aValue) || aValue === undefined) &&
+        eq(aValue, arrayAt(b, i), aStack, bStack, testers, strict, ctx)
+      )) {
+        return false;
+      }
+    }
+    for (let k = 0; k < a.keys.length; k++) {
+      const key = a.keys[k];
+      const aValue = a.own[key];
+      if (strict) {
+        if (!hasKey(b, key) || !eq(aValue, valueAt(b, key), aStack, bStack, testers, strict, ctx)) return false;
+      } else if (!(
+        (hasKey(b, key) || isAsym(aValue) || aValue === undefined) &&
+        eq(aValue, valueAt(b, key), aStack, bStack, testers, strict, ctx)
+      )) {
+        return false;
+      }
+    }
+    if (!strict) {
+      // The keys jest added to a's list from b: missing in a, so compared as undefined.
+      for (let i = 0; i < b.length; i++) {
+        if (!arrayHas(b, i) || arrayHas(a, i)) continue;
+        const bValue = b.items[i];
+        if ((isAsym(bValue) || bValue === undefined) && !eq(undefined, bValue, aStack, bStack, testers, strict, ctx))
+          return false;
+      }
+      for (let k = 0; k < b.keys.length; k++) {
+        const key = b.keys[k];
+        const bValue = b.own[key];
+        if (
+          (isAsym(bValue) || bValue === undefined) &&
+          !hasKey(a, key) &&
+          !eq(undefined, bValue, aStack, bStack, testers, strict, ctx)
+        )
+          return false;
+      }
+    }
+    return true;
+  }
+
   function runTester(tester: any, a: any, b: any, testers: any[], ctx: any): boolean | undefined {
     switch (tester.t) {
       case 'iterable':
@@ -942,12 +1051,20 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     for (let i = 0; i < testers.length; i++) if (testers[i].t !== t) add(out, testers[i]);
     return out;
   }
+  function tester(t: string, aStack: any, bStack: any, seen: any): any {
+    const record = newRecord();
+    record.t = t;
+    record.aStack = aStack;
+    record.bStack = bStack;
+    record.seen = seen;
+    return record;
+  }
   function testersOf(names: string[]): any[] {
     const out = list();
     for (let i = 0; i < names.length; i++) {
-      if (names[i] === 'iterable') add(out, { __proto__: null, t: 'iterable', aStack: list(), bStack: list() });
-      else if (names[i] === 'subset') add(out, { __proto__: null, t: 'subset', seen: newMap() });
-      else add(out, { __proto__: null, t: names[i] });
+      if (names[i] === 'iterable') add(out, tester('iterable', list(), list(), null));
+      else if (names[i] === 'subset') add(out, tester('subset', null, null, newMap()));
+      else add(out, tester(names[i], null, null, null));
     }
     return out;
   }
@@ -960,7 +1077,9 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     bStack: any[],
     ctx: any,
   ): boolean | undefined {
-    if (jsTypeof(a) !== 'object' || jsTypeof(b) !== 'object' || isAsym(a) || isAsym(b)) return undefined;
+    // jest's `typeof a !== 'object'` lets null through, then finds no iterator on it: not iterable either way.
+    if (!isNode(a) || !isNode(b) || jsTypeof(a) !== 'object' || jsTypeof(b) !== 'object' || isAsym(a) || isAsym(b))
+      return undefined;
     if (isArrayNode(a) || isArrayNode(b) || isViewNode(a) || isViewNode(b)) return undefined;
     const aIterable = a.kind === 'map' || a.kind === 'set' || a.iterable === true;
     const bIterable = b.kind === 'map' || b.kind === 'set' || b.iterable === true;
@@ -975,7 +1094,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     add(nextAStack, a);
     add(nextBStack, b);
     const filtered = without(testers, 'iterable');
-    add(filtered, { __proto__: null, t: 'iterable', aStack: nextAStack, bStack: nextBStack });
+    add(filtered, tester('iterable', nextAStack, nextBStack, null));
     const aSize = a.kind === 'map' || a.kind === 'set' ? a.size : a.sizeValue;
     const bSize = b.kind === 'map' || b.kind === 'set' ? b.size : b.sizeValue;
     if (aSize !== undefined) {
@@ -1037,27 +1156,21 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
   }
   /** A synthetic array node (for comparing lists the way jest compares arrays it built). */
   function arrayNode(items: any[]): any {
-    const node: any = {
-      __proto__: null,
-      ref: null,
-      kind: 'array',
-      tag: '[object Array]',
-      keys: list(),
-      own: dict(),
-      proto: ArrayPrototype,
-      chain: list(),
-      length: items.length,
-    };
-    add(node.chain, ArrayPrototype);
-    add(node.chain, ObjectPrototype);
-    for (let i = 0; i < items.length; i++) {
-      const key = '' + i;
-      add(node.keys, key);
-      node.own[key] = items[i];
-    }
+    const node = newRecord();
+    node.ref = null;
+    node.kind = 'array';
+    node.tag = '[object Array]';
+    node.keys = list();
+    node.own = dict();
     node.own.length = items.length;
+    node.proto = ArrayPrototype;
+    node.isError = false;
+    node.length = items.length;
+    node.items = listFrom(items);
+    node.present = items.length;
     return node;
   }
+
   function entryNodes(mapNode: any): any[] {
     const items = list();
     for (let i = 0; i < mapNode.entries.length; i++) add(items, arrayNode(mapNode.entries[i]));
@@ -1086,6 +1199,9 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
   function sparseArrayEquality(a: any, b: any, testers: any[], ctx: any): boolean | undefined {
     if (!isArrayNode(a) || !isArrayNode(b)) return undefined;
     if (!equals(a, b, without(testers, 'sparse'), true, ctx)) return false;
+    // Object.keys(a) equals Object.keys(b): the same present indices, then the same other string keys.
+    const length = a.length > b.length ? a.length : b.length;
+    for (let i = 0; i < length; i++) if (arrayHas(a, i) !== arrayHas(b, i)) return false;
     const aKeys = stringKeys(a);
     const bKeys = stringKeys(b);
     if (aKeys.length !== bKeys.length) return false;
@@ -1121,12 +1237,17 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     );
   }
   /** hasPropertyInObject: own or inherited (stopping at Object.prototype), read from the live object. */
+  function property(has: boolean, value: any): any {
+    const result = newRecord();
+    result.has = has;
+    result.value = value;
+    return result;
+  }
   function propertyOf(node: any, key: any, ctx: any, stopAtObject: boolean): any {
-    if (!isNode(node) || node.kind === 'asym') return { __proto__: null, has: false, value: undefined };
-    if (hasKey(node, key)) return { __proto__: null, has: true, value: node.own[key] };
-    if (node.ref === null || !safeHas(node.ref, key, stopAtObject))
-      return { __proto__: null, has: false, value: undefined };
-    return { __proto__: null, has: true, value: ctx.session.snap(safeGet(node.ref, key)) };
+    if (!isNode(node) || node.kind === 'asym') return property(false, undefined);
+    if (hasKey(node, key)) return property(true, node.own[key]);
+    if (node.ref === null || !safeHas(node.ref, key, stopAtObject)) return property(false, undefined);
+    return property(true, ctx.session.snap(safeGet(node.ref, key)));
   }
   function subsetEquality(object: any, subset: any, testers: any[], seen: any, ctx: any): boolean | undefined {
     if (!isObjectWithKeys(subset)) return undefined;
@@ -1143,7 +1264,7 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
       } else {
         const property = propertyOf(object, key, ctx, true);
         const next = listFrom(filtered);
-        add(next, { __proto__: null, t: 'subset', seen });
+        add(next, tester('subset', null, null, seen));
         result =
           object !== null && object !== undefined && property.has && equals(property.value, subValue, next, false, ctx);
       }
@@ -1226,11 +1347,11 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     return record.inverse ? !result : result;
   }
   function everyItem(node: any, test: (item: any) => boolean): boolean {
-    for (let i = 0; i < node.length; i++) if (!test(valueAt(node, '' + i))) return false;
+    for (let i = 0; i < node.length; i++) if (!test(arrayAt(node, i))) return false;
     return true;
   }
   function someItem(node: any, test: (item: any) => boolean): boolean {
-    for (let i = 0; i < node.length; i++) if (test(valueAt(node, '' + i))) return true;
+    for (let i = 0; i < node.length; i++) if (test(arrayAt(node, i))) return true;
     return false;
   }
   function anyMatch(Ctor: any, other: any): boolean {
@@ -1424,7 +1545,9 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
                 break;
               }
               const key = '' + i;
-              out += (i === 0 ? '' : ', ') + (hasKey(v, key) ? inner(v.own[key], depth + 1) : '');
+              const present = v.kind === 'array' ? arrayHas(v, i) : hasKey(v, key);
+              out +=
+                (i === 0 ? '' : ', ') + (present ? inner(v.kind === 'array' ? v.items[i] : v.own[key], depth + 1) : '');
             }
             return '[' + out + ']';
           }
@@ -1879,13 +2002,14 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     if (depth < 0) return isArray ? '[Array]' : '[Object]';
     add(seen, v);
     let out = '';
+    if (isArray) {
+      for (let i = 0; i < v.length && i < 100; i++)
+        out += (i === 0 ? '' : ', ') + (arrayHas(v, i) ? inspectNode(v.items[i], depth - 1, seen) : '<1 empty item>');
+    }
     for (let i = 0; i < v.keys.length && i < 100; i++) {
       const key = v.keys[i];
-      const shown =
-        isArray && typeof key === 'string' && isIndexKey(key)
-          ? ''
-          : (typeof key === 'symbol' ? '[' + printSymbol(key) + ']' : key) + ': ';
-      out += (i === 0 ? '' : ', ') + shown + inspectNode(v.own[key], depth - 1, seen);
+      const shown = (typeof key === 'symbol' ? '[' + printSymbol(key) + ']' : key) + ': ';
+      out += (out === '' ? '' : ', ') + shown + inspectNode(v.own[key], depth - 1, seen);
     }
     seen.length = seen.length - 1;
     if (isArray) return out === '' ? '[]' : '[ ' + out + ' ]';
@@ -2513,26 +2637,28 @@ export function assaySpecRuntime(kit: any): SpecRuntimeApi {
     if (ArrayIsArray(value)) {
       const items = list();
       const length = value.length;
-      for (let i = 0; i < length; i++)
-        items[i] = ReflectGetOwnPropertyDescriptor(value, '' + i) !== undefined ? value[i] : safeGet(value, '' + i);
+      for (let i = 0; i < length; i++) items[i] = ObjectHasOwn(value, i) ? value[i] : safeGet(value, i);
       return items;
     }
     if (typeof value === 'string') {
       const items = list();
-      const iterator = ReflectApply(StringPrototype[SymbolIterator], value, []);
-      const next = ReflectGetPrototypeOf(iterator).next;
+      const iterator = ReflectApply(StringIterator, value, []);
       for (;;) {
-        const step = ReflectApply(next, iterator, []);
+        const step = ReflectApply(StringIteratorNext, iterator, []);
         if (step.done) break;
         add(items, step.value);
       }
       return items;
     }
     if (isObjectLike(value)) {
-      const chain = chainOf(value);
-      for (let i = 0; i < chain.length; i++) {
-        const kind = mapGet(intrinsicKinds, chain[i]);
-        if (kind === undefined) continue;
+      let proto = ReflectGetPrototypeOf(value);
+      let steps = 0;
+      while (proto !== null && steps++ < 1000) {
+        const kind = mapGet(intrinsicKinds, proto);
+        if (kind === undefined) {
+          proto = ReflectGetPrototypeOf(proto);
+          continue;
+        }
         try {
           if (kind === 'set') {
             const items = list();
