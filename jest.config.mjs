@@ -18,4 +18,7 @@ export default {
   globalTeardown: '<rootDir>/dist/libs/testing/src/global-teardown.js',
   testTimeout: 60_000,
   maxWorkers: 2,
+  // A fresh worker process for every test file: isolated-vm's native addon, loaded again by each
+  // file's module registry, can crash a reused worker (SIGSEGV seen in CI otherwise).
+  workerIdleMemoryLimit: '1MB',
 };
