@@ -16,9 +16,9 @@ export interface SimilarityParameters extends FingerprintParameters {
 
 /** Chosen on the labelled corpus (docs/integrity.md, `npm run bench:plagiarism`). */
 export const DEFAULT_SIMILARITY_PARAMETERS: Readonly<SimilarityParameters> = Object.freeze({
-  k: 12,
+  k: 10,
   window: 6,
-  threshold: 0.5,
+  threshold: 0.28,
   minSharedFingerprints: 8,
 });
 
@@ -26,7 +26,12 @@ export const DEFAULT_SIMILARITY_PARAMETERS: Readonly<SimilarityParameters> = Obj
 export interface SimilarityFlag<Id = string> extends PairSimilarity {
   a: Id;
   b: Id;
-  regions: MatchedRegion[];
+  /**
+   * The matched regions, for the side-by-side view. A getter, computed on first read and kept, so
+   * that scoring a cohort does not pay for the evidence of every flag until someone stores or looks
+   * at it. JSON.stringify includes it; an object spread (`{ ...flag }`) does not: read it by name.
+   */
+  readonly regions: MatchedRegion[];
 }
 
 export interface PairComparison extends PairSimilarity {
@@ -80,12 +85,7 @@ export class SimilarityDetector {
         candidate.fingerprints.distinct.length,
       );
       if (!this.isFlagged(similarity)) continue;
-      flags.push({
-        a: id,
-        b: candidate.id,
-        ...similarity,
-        regions: matchedRegions(fingerprints, candidate.fingerprints),
-      });
+      flags.push(new LazySimilarityFlag(id, candidate.id, similarity, fingerprints, candidate.fingerprints));
     }
     return flags.sort((x, y) => y.score - x.score);
   }
@@ -104,5 +104,41 @@ export class SimilarityDetector {
 
   private isFlagged(similarity: PairSimilarity): boolean {
     return similarity.score >= this.parameters.threshold && similarity.shared >= this.parameters.minSharedFingerprints;
+  }
+}
+
+/** A flag whose regions are computed when first read (see SimilarityFlag.regions). */
+class LazySimilarityFlag<Id> implements SimilarityFlag<Id> {
+  readonly shared: number;
+  readonly coverageA: number;
+  readonly coverageB: number;
+  readonly score: number;
+  // ECMAScript private fields: neither enumerable nor serialised, so a flag carries no fingerprints out.
+  readonly #fingerprintsA: SubmissionFingerprints;
+  readonly #fingerprintsB: SubmissionFingerprints;
+  #regions: MatchedRegion[] | undefined;
+
+  constructor(
+    readonly a: Id,
+    readonly b: Id,
+    similarity: PairSimilarity,
+    fingerprintsA: SubmissionFingerprints,
+    fingerprintsB: SubmissionFingerprints,
+  ) {
+    this.shared = similarity.shared;
+    this.coverageA = similarity.coverageA;
+    this.coverageB = similarity.coverageB;
+    this.score = similarity.score;
+    this.#fingerprintsA = fingerprintsA;
+    this.#fingerprintsB = fingerprintsB;
+  }
+
+  get regions(): MatchedRegion[] {
+    return (this.#regions ??= matchedRegions(this.#fingerprintsA, this.#fingerprintsB));
+  }
+
+  toJSON() {
+    const { a, b, shared, coverageA, coverageB, score, regions } = this;
+    return { a, b, shared, coverageA, coverageB, score, regions };
   }
 }

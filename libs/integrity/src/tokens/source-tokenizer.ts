@@ -89,8 +89,9 @@ export function tokenizeSource(source: string, options: TokenizeOptions = {}): N
 class StreamFullSignal extends Error {}
 
 class StreamWriter {
-  private readonly symbols: number[] = [];
-  private readonly offsets: number[] = [];
+  private symbols = new Int32Array(1024);
+  private offsets = new Int32Array(1024);
+  private count = 0;
   private truncated = false;
 
   constructor(
@@ -99,31 +100,32 @@ class StreamWriter {
   ) {}
 
   get length(): number {
-    return this.symbols.length;
+    return this.count;
   }
 
   lastSymbol(): number | undefined {
-    return this.symbols.at(-1);
+    return this.count === 0 ? undefined : this.symbols[this.count - 1];
   }
 
   push(symbol: number, offset: number): void {
     if (symbol === DROPPED) return;
     // A trailing comma is formatting (prettier adds them): the closer replaces it.
-    if (isCloser(symbol) && this.symbols.at(-1) === ts.SyntaxKind.CommaToken) {
-      this.symbols.pop();
-      this.offsets.pop();
-    }
-    if (this.symbols.length >= this.maxTokens) {
+    if (isCloser(symbol) && this.lastSymbol() === ts.SyntaxKind.CommaToken) this.count--;
+    if (this.count >= this.maxTokens) {
       this.truncated = true;
       throw new StreamFullSignal();
     }
-    this.symbols.push(symbol);
-    this.offsets.push(offset);
+    if (this.count === this.symbols.length) {
+      this.symbols = grow(this.symbols);
+      this.offsets = grow(this.offsets);
+    }
+    this.symbols[this.count] = symbol;
+    this.offsets[this.count] = offset;
+    this.count++;
   }
 
   pop(): void {
-    this.symbols.pop();
-    this.offsets.pop();
+    if (this.count > 0) this.count--;
   }
 
   /** Appends again the tokens written from index `from` to `to` (exclusive): `a` in `a = a + 1`. */
@@ -132,13 +134,28 @@ class StreamWriter {
   }
 
   finish(): NormalisedTokens {
-    const count = this.symbols.length;
-    const symbols = Int32Array.from(this.symbols);
-    const lines = new Int32Array(count);
-    for (let index = 0; index < count; index++) lines[index] = lineOf(this.lineStarts, this.offsets[index]);
+    const symbols = this.symbols.slice(0, this.count);
+    const lines = new Int32Array(this.count);
+    for (let index = 0; index < this.count; index++) lines[index] = lineOf(this.lineStarts, this.offsets[index]);
     return { symbols, lines, truncated: this.truncated };
   }
 }
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+/** Wrappers that add nothing at run time (parentheses, type assertions): the stream keeps what they wrap. */
+const OUTER_EXPRESSIONS = [
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.ExpressionWithTypeArguments,
+];
 
 const FLIPPED_COMPARISONS = new Map<ts.SyntaxKind, ts.SyntaxKind>([
   [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanToken],
@@ -209,46 +226,57 @@ class NormalisingWalker {
 
   /** Writes the node in its normalised spelling, or returns false for the plain walk. */
   private rewrite(node: ts.Node): boolean {
-    if (ts.isModuleDeclaration(node)) return true;
-    if (
-      ts.isParenthesizedExpression(node) ||
-      ts.isAsExpression(node) ||
-      ts.isSatisfiesExpression(node) ||
-      ts.isNonNullExpression(node) ||
-      ts.isTypeAssertionExpression(node) ||
-      ts.isExpressionWithTypeArguments(node)
-    ) {
-      this.visit(node.expression, node);
-      return true;
-    }
-    if (ts.isHeritageClause(node)) return node.token === ts.SyntaxKind.ImplementsKeyword;
+    const rewrite = this.rewrites.get(node.kind);
+    return rewrite !== undefined && rewrite(node);
+  }
+
+  /** The normalised spellings, by node kind (one lookup per node: this runs for every node of every submission). */
+  private readonly rewrites = new Map<ts.SyntaxKind, (node: ts.Node) => boolean>([
+    [ts.SyntaxKind.ModuleDeclaration, () => true],
+    ...OUTER_EXPRESSIONS.map((kind): [ts.SyntaxKind, (node: ts.Node) => boolean] => [
+      kind,
+      (node) => {
+        this.visit((node as ts.ParenthesizedExpression).expression, node);
+        return true;
+      },
+    ]),
+    [ts.SyntaxKind.HeritageClause, (node) => (node as ts.HeritageClause).token === ts.SyntaxKind.ImplementsKeyword],
     // A field without initialiser is a declaration for the type checker; JavaScript authors omit it.
-    if (ts.isPropertyDeclaration(node)) return !node.initializer;
-    if (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) return !node.body;
-    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) {
-      this.function(node, ts.isArrowFunction(node) ? undefined : node.name);
-      return true;
-    }
-    if (ts.isVariableStatement(node)) return this.functionBinding(node);
-    if (ts.isParameter(node)) return isThisParameter(node);
-    if (ts.isForStatement(node)) {
-      this.forLoop(node);
-      return true;
-    }
-    if (ts.isBinaryExpression(node)) return this.compoundAssignment(node) || this.flippedComparison(node);
-    if (ts.isTemplateExpression(node)) {
-      this.template(node);
-      return true;
-    }
-    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) return this.increment(node);
-    if (ts.isShorthandPropertyAssignment(node)) {
-      // `{ key }` is `{ key: key }`.
-      this.leaf(node.name, node);
-      this.out.push(ts.SyntaxKind.ColonToken, node.name.getStart(this.file));
-      this.leaf(node.name, node);
-      return true;
-    }
-    return false;
+    [ts.SyntaxKind.PropertyDeclaration, (node) => !(node as ts.PropertyDeclaration).initializer],
+    [ts.SyntaxKind.MethodDeclaration, (node) => !(node as ts.MethodDeclaration).body],
+    [ts.SyntaxKind.Constructor, (node) => !(node as ts.ConstructorDeclaration).body],
+    [
+      ts.SyntaxKind.FunctionDeclaration,
+      (node) => this.function(node as FunctionLike, (node as ts.FunctionDeclaration).name),
+    ],
+    [
+      ts.SyntaxKind.FunctionExpression,
+      (node) => this.function(node as FunctionLike, (node as ts.FunctionExpression).name),
+    ],
+    [ts.SyntaxKind.ArrowFunction, (node) => this.function(node as FunctionLike, undefined)],
+    [ts.SyntaxKind.VariableStatement, (node) => this.functionBinding(node as ts.VariableStatement)],
+    [ts.SyntaxKind.Parameter, (node) => isThisParameter(node as ts.ParameterDeclaration)],
+    [ts.SyntaxKind.ForStatement, (node) => this.forLoop(node as ts.ForStatement)],
+    [
+      ts.SyntaxKind.BinaryExpression,
+      (node) =>
+        this.compoundAssignment(node as ts.BinaryExpression) || this.flippedComparison(node as ts.BinaryExpression),
+    ],
+    [ts.SyntaxKind.TemplateExpression, (node) => this.template(node as ts.TemplateExpression)],
+    [ts.SyntaxKind.PrefixUnaryExpression, (node) => this.increment(node as ts.PrefixUnaryExpression)],
+    [ts.SyntaxKind.PostfixUnaryExpression, (node) => this.increment(node as ts.PostfixUnaryExpression)],
+    [
+      ts.SyntaxKind.ShorthandPropertyAssignment,
+      (node) => this.shorthandProperty(node as ts.ShorthandPropertyAssignment),
+    ],
+  ]);
+
+  /** `{ key }` is `{ key: key }`. */
+  private shorthandProperty(node: ts.ShorthandPropertyAssignment): boolean {
+    this.leaf(node.name, node);
+    this.out.push(ts.SyntaxKind.ColonToken, node.name.getStart(this.file));
+    this.leaf(node.name, node);
+    return true;
   }
 
   /** Walks a node's children in source order, scanning the keywords and punctuation between them. */
@@ -340,8 +368,8 @@ class NormalisingWalker {
   }
 
   /** Every function spelling as `function name? (params) { body }`; an expression body becomes a return. */
-  private function(node: FunctionLike, name: ts.Identifier | undefined): void {
-    if (!node.body) return; // an overload signature
+  private function(node: FunctionLike, name: ts.Identifier | undefined): boolean {
+    if (!node.body) return true; // an overload signature
     const start = node.getStart(this.file);
     for (const modifier of node.modifiers ?? []) {
       if (modifier.kind === ts.SyntaxKind.AsyncKeyword) this.out.push(modifier.kind, start);
@@ -365,6 +393,7 @@ class NormalisingWalker {
       this.visit(node.body, node);
       this.out.push(ts.SyntaxKind.CloseBraceToken, node.end - 1);
     }
+    return true;
   }
 
   /** `const name = (…) => …` is written as the function declaration it stands for. */
@@ -380,7 +409,7 @@ class NormalisingWalker {
   }
 
   /** `for (init; cond; step) body` as `init while (cond) { body step }`. */
-  private forLoop(node: ts.ForStatement): void {
+  private forLoop(node: ts.ForStatement): boolean {
     const start = node.getStart(this.file);
     if (node.initializer) this.visit(node.initializer, node);
     this.out.push(ts.SyntaxKind.WhileKeyword, start);
@@ -396,6 +425,7 @@ class NormalisingWalker {
     }
     if (node.incrementor) this.visit(node.incrementor, node);
     this.out.push(ts.SyntaxKind.CloseBraceToken, node.end - 1);
+    return true;
   }
 
   /** A loop or branch body, always with braces: brace style is formatting. */
@@ -434,7 +464,7 @@ class NormalisingWalker {
   }
 
   /** `` `a${x}b` `` is written `'a' + x + 'b'`, the spelling it replaced. */
-  private template(node: ts.TemplateExpression): void {
+  private template(node: ts.TemplateExpression): boolean {
     this.out.push(TokenClass.String, node.head.getStart(this.file));
     for (const span of node.templateSpans) {
       const offset = span.getStart(this.file);
@@ -443,6 +473,7 @@ class NormalisingWalker {
       this.out.push(ts.SyntaxKind.PlusToken, offset);
       this.out.push(TokenClass.String, span.literal.getStart(this.file));
     }
+    return true;
   }
 
   /** `i++`, `++i` and `i -= 1` are all `i = i ± 1`. */
@@ -477,7 +508,16 @@ function isTypeOnlyMarker(parent: ts.Node, child: ts.Node): boolean {
   return ts.isVariableDeclaration(parent) && parent.exclamationToken === child;
 }
 
+const CONTROL_STATEMENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.IfStatement,
+  ts.SyntaxKind.WhileStatement,
+  ts.SyntaxKind.DoStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+]);
+
 function isControlBody(parent: ts.Node, child: ts.Node): boolean {
+  if (!CONTROL_STATEMENTS.has(parent.kind)) return false;
   if (ts.isIfStatement(parent)) {
     // `else if` stays as written: bracing it would turn every else-if chain into nesting.
     return parent.thenStatement === child || (parent.elseStatement === child && !ts.isIfStatement(child));
