@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JUDGE_JOB_RETRY_LIMIT, liveStream, type LiveEnvelope, type Verdict } from '@app/contracts';
+import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream, type LiveEnvelope, type Verdict } from '@app/contracts';
 import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity } from '@app/db';
 import { JudgeEngine, JudgeInputError, type JudgeResult, type TestOutcome } from '@app/judge-engine';
 import { LivePublisher, appendLiveEvent } from '@app/pipeline';
@@ -142,14 +142,15 @@ export class SubmissionJudge {
         message: outcome.message,
         details,
       });
+      // The candidate reads this stream: a hidden test shows its verdict, not its name or message.
       return appendLiveEvent(manager, liveStream.submission(submission.id), 'test.finished', {
         submissionId: submission.id,
         index,
-        name: outcome.name,
+        name: outcome.sample ? outcome.name : hiddenTestName(index),
         sample: outcome.sample,
         verdict: outcome.verdict,
         timeMs: Math.round(outcome.timeMs),
-        message: outcome.message,
+        message: outcome.sample ? outcome.message : '',
         ...(details ? { details } : {}),
       });
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
+import { hiddenTestName, liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
 import { JudgeQueue, appendLiveEvent } from '@app/pipeline';
 import { DataSource } from 'typeorm';
@@ -71,12 +71,19 @@ export class SubmissionsService {
     if (!submission || submission.sessionId !== candidate.sessionId) {
       throw new DomainException('not_found', 'submission_not_found', 'No such submission.');
     }
-    return toResultDto(submission);
+    return toResultDto(submission, 'candidate');
   }
 }
 
-/** Details (input, expected, actual) exist for sample tests only: the judge never stores them for hidden ones. */
-export function toResultDto(submission: SubmissionEntity): SubmissionResultDto {
+/**
+ * Details (input, expected, actual) exist for sample tests only: the judge never stores them for hidden
+ * ones. A candidate sees a hidden test's verdict under a neutral name, without its message.
+ */
+export function toResultDto(
+  submission: SubmissionEntity,
+  audience: 'candidate' | 'staff' = 'staff',
+): SubmissionResultDto {
+  const redact = audience === 'candidate';
   return {
     id: submission.id,
     itemId: submission.assessmentItemId,
@@ -88,11 +95,11 @@ export function toResultDto(submission: SubmissionEntity): SubmissionResultDto {
     createdAt: submission.createdAt,
     tests: (submission.testResults ?? []).map((result) => ({
       index: result.index,
-      name: result.name,
+      name: redact && !result.sample ? hiddenTestName(result.index) : result.name,
       sample: result.sample,
       verdict: result.verdict,
       timeMs: result.timeMs,
-      message: result.message,
+      message: redact && !result.sample ? '' : result.message,
       ...(result.sample && result.details ? result.details : {}),
     })),
   };
