@@ -9,6 +9,7 @@ export {
   type LiveEventType,
   type LiveServerSideEvents,
   type LiveServerToClient,
+  type ResultTablePayload,
   type SampleDetailsPayload,
   type SubscribeMessage,
 } from './live-events.js';

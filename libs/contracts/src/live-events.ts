@@ -5,10 +5,22 @@ import type { SubmissionKind, Verdict } from './verdict.js';
  * belongs to a stream (`submission:<id>`, `session:<id>`) and carries the stream's next sequence
  * number; events are persisted, so a late or reconnecting client replays what it missed.
  */
+/** A result set as the SQL grader previews it (capped rows, cells as text). */
+export interface ResultTablePayload {
+  columns: { name: string; type: string }[];
+  rows: (string | null)[][];
+  totalRows: number;
+}
+
+/**
+ * What a sample test shows the candidate: code tests carry text; SQL tests carry the sample
+ * dataset's name as input and result tables, with the plan's scans when the test checks the plan.
+ */
 export interface SampleDetailsPayload {
   input: string;
-  expected: string;
-  actual: string;
+  expected: string | ResultTablePayload;
+  actual?: string | ResultTablePayload;
+  planScans?: string[];
 }
 
 export interface LiveEventMap {

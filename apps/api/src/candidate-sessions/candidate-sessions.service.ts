@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { shuffledOptions } from '@app/challenge-kit';
 import type { AssessmentItemEntity, CandidateSessionEntity, DraftEntity } from '@app/db';
 import { DataSource } from 'typeorm';
 import { AccessTokenService } from '../access/access-token.service.js';
@@ -147,11 +148,26 @@ export class CandidateSessionsService {
         type: item.challengeVersion!.type,
         title: item.challengeVersion!.title,
         status: drafts.has(item.id) ? 'draft_saved' : 'not_started',
-        content: item.challengeVersion!.publicView,
+        content: candidateContent(item.challengeVersion!.publicView, session.id),
         draft: draftView(drafts.get(item.id)),
       })),
     };
   }
+}
+
+/**
+ * The public view as this candidate sees it: quiz options in an order of their own (deterministic per
+ * session, so a reload shows the same order) where the question allows it.
+ */
+export function candidateContent(publicView: Record<string, unknown>, sessionId: string): Record<string, unknown> {
+  const material = publicView.material as { questions?: unknown } | undefined;
+  if (publicView.type !== 'quiz' || !Array.isArray(material?.questions)) return publicView;
+  const questions = (material.questions as Record<string, unknown>[]).map((question) => {
+    const options = question.options as { id: string; text: string }[] | undefined;
+    if (question.shuffleOptions !== true || !Array.isArray(options)) return question;
+    return { ...question, options: shuffledOptions(sessionId, String(question.id), options) };
+  });
+  return { ...publicView, material: { ...material, questions } };
 }
 
 function draftView(draft: DraftEntity | undefined) {

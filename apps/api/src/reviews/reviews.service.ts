@@ -12,7 +12,7 @@ export interface ItemResult {
   type: string;
   weight: number;
   competencies: string[];
-  /** 0..1, or null while not submitted or not auto-graded. */
+  /** 0..1, or null while not submitted or not auto-graded; pending review: what is graded so far. */
   score: number | null;
   status: 'not_submitted' | 'judging' | 'scored' | 'pending_review';
 }
@@ -67,6 +67,7 @@ export class ReviewsService {
         language: submission.language,
         code: submission.code,
         answer: submission.answer,
+        grading: submission.grading,
       })),
     };
   }
@@ -118,11 +119,13 @@ function scoreSession(row: SessionRow, items: AssessmentItemEntity[], finals: Su
   const mine = new Map(finals.filter((s) => s.sessionId === row.session.id).map((s) => [s.assessmentItemId, s]));
   const itemResults: ItemResult[] = items.map((item) => {
     const submission = mine.get(item.id);
+    // A design's estimates are graded at once; its rubric waits for interviewers (score so far counts).
+    const rubricPending = (submission?.grading as { rubricPending?: unknown } | null)?.rubricPending === true;
     const status: ItemResult['status'] = !submission
       ? 'not_submitted'
       : submission.status !== 'finished'
         ? 'judging'
-        : submission.score === null
+        : submission.score === null || rubricPending
           ? 'pending_review'
           : 'scored';
     return {
@@ -131,7 +134,7 @@ function scoreSession(row: SessionRow, items: AssessmentItemEntity[], finals: Su
       type: item.challengeVersion!.type,
       weight: item.weight,
       competencies: item.challengeVersion!.competencies,
-      score: status === 'scored' ? submission!.score : null,
+      score: status === 'scored' || status === 'pending_review' ? (submission!.score ?? null) : null,
       status,
     };
   });

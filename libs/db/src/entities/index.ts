@@ -5,6 +5,7 @@ import { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { RejudgeEntity } from './rejudge.entity.js';
 import { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -22,6 +23,7 @@ export { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 export { OrganizationEntity } from './organization.entity.js';
 export { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 export { RefreshTokenEntity } from './refresh-token.entity.js';
+export { RejudgeEntity } from './rejudge.entity.js';
 export { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 export { STAFF_ROLES, UserEntity, type StaffRole } from './user.entity.js';
 
@@ -41,6 +43,7 @@ export const ENTITIES = [
   SnapshotEntity,
   SubmissionEntity,
   TestResultEntity,
+  RejudgeEntity,
   LiveStreamEntity,
   LiveEventEntity,
 ];

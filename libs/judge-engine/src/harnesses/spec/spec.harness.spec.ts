@@ -64,6 +64,14 @@ describe('specHarness host half', () => {
     expect(job.tests).toEqual([{ id: 'a › b', input: { name: 'a › b' }, timeLimitMs: 1500 }]);
   });
 
+  it("gives discovered tests the challenge's per-test limit when there is no plan", () => {
+    const spec = sut.parseSpec({ kind: 'spec', files: [{ path: 'a.test.ts', source: '' }] });
+    const job = sut.toSandboxJob(spec, [], [], 750);
+    expect((job.spec as unknown as { timeLimitMs: number }).timeLimitMs).toBe(750);
+    const own = sut.parseSpec({ kind: 'spec', files: [{ path: 'a.test.ts', source: '' }], timeLimitMs: 300 });
+    expect((sut.toSandboxJob(own, [], [], 750).spec as unknown as { timeLimitMs: number }).timeLimitMs).toBe(300);
+  });
+
   it('shows the full assertion message for sample tests and only the matcher for hidden ones', () => {
     const spec = sut.parseSpec({ kind: 'spec', files: [{ path: 'a.test.ts', source: '' }] });
     const report = {
