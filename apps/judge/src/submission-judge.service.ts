@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JUDGE_JOB_RETRY_LIMIT, liveStream, type LiveEnvelope, type Verdict } from '@app/contracts';
 import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity } from '@app/db';
 import { JudgeEngine, JudgeInputError, type JudgeResult, type TestOutcome } from '@app/judge-engine';
-import { LivePublisher, appendLiveEvent } from '@app/pipeline';
+import { LivePublisher, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
 import { DataSource } from 'typeorm';
 import { UnjudgeableError, toEngineSubmission } from './challenge-definition.js';
 
@@ -180,6 +180,7 @@ export class SubmissionJudge {
       );
       envelopes.push(
         await appendLiveEvent(manager, liveStream.session(submission.sessionId), 'submission.finished', finished),
+        ...(await appendSessionUpdated(manager, submission.sessionId)),
       );
       return true;
     });

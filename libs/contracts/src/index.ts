@@ -10,6 +10,8 @@ export {
   type LiveServerSideEvents,
   type LiveServerToClient,
   type SampleDetailsPayload,
+  type SessionItemStatus,
+  type SessionStatusValue,
   type SubscribeMessage,
 } from './live-events.js';
 export {
