@@ -14,7 +14,8 @@ export interface SampleDetailsPayload {
 
 export interface LiveEventMap {
   'submission.queued': { submissionId: string; sessionId: string; itemId: string; kind: SubmissionKind };
-  'submission.running': { submissionId: string; attempt: number };
+  /** `judge` names the judge process (host:pid) running this attempt. */
+  'submission.running': { submissionId: string; attempt: number; judge?: string };
   'test.finished': {
     submissionId: string;
     index: number;

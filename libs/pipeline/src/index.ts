@@ -1,4 +1,10 @@
-export { JUDGE_JOB_EXPIRY_SECONDS, JudgeQueue, type JudgeQueueOptions } from './judge-queue.js';
+export {
+  JUDGE_JOB_EXPIRY_SECONDS,
+  JUDGE_POLL_INTERVAL_MS,
+  JUDGE_WAKE_CHANNEL,
+  JudgeQueue,
+  type JudgeQueueOptions,
+} from './judge-queue.js';
 export { LivePublisher } from './live-publisher.js';
 export { REPLAY_LIMIT, appendLiveEvent, replayLiveEvents } from './live-event.store.js';
 export {
