@@ -11,6 +11,8 @@ export {
   type LiveServerToClient,
   type ResultTablePayload,
   type SampleDetailsPayload,
+  type SessionItemStatus,
+  type SessionStatusValue,
   type SubscribeMessage,
 } from './live-events.js';
 export {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
-import { JudgeQueue, appendLiveEvent } from '@app/pipeline';
+import { JudgeQueue, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
 import { DataSource } from 'typeorm';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { CandidateSessionsService } from '../candidate-sessions/candidate-sessions.service.js';
@@ -71,6 +71,8 @@ export class SubmissionsService {
       const queued = { submissionId: created.id, sessionId: session.id, itemId: item.id, kind };
       envelopes.push(await appendLiveEvent(manager, liveStream.submission(created.id), 'submission.queued', queued));
       envelopes.push(await appendLiveEvent(manager, liveStream.session(session.id), 'submission.queued', queued));
+      // A final submission makes the item `submitted`.
+      if (kind === 'final') envelopes.push(...(await appendSessionUpdated(manager, session.id)));
       return created;
     });
     this.live.publish(envelopes);
