@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RECORDING_NOTICE } from '@app/contracts';
 import type { AssessmentItemEntity, CandidateSessionEntity, DraftEntity } from '@app/db';
 import { DataSource } from 'typeorm';
 import { AccessTokenService } from '../access/access-token.service.js';
@@ -150,6 +151,7 @@ export class CandidateSessionsService {
         content: item.challengeVersion!.publicView,
         draft: draftView(drafts.get(item.id)),
       })),
+      recording: { recorded: [...RECORDING_NOTICE.recorded], notice: RECORDING_NOTICE.notice },
     };
   }
 }
