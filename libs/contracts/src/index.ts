@@ -23,3 +23,10 @@ export {
   type SubmissionStatus,
   type Verdict,
 } from './verdict.js';
+export {
+  ACTIVITY_EVENT_KINDS,
+  INTEGRITY_QUEUE,
+  RECORDING_NOTICE,
+  type ActivityEventKind,
+  type IntegrityJobData,
+} from './integrity.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { shuffledOptions } from '@app/challenge-kit';
 import type { LiveEnvelope } from '@app/contracts';
+import { RECORDING_NOTICE } from '@app/contracts';
 import type { AssessmentItemEntity, CandidateSessionEntity, DraftEntity } from '@app/db';
 import { appendSessionEvent, appendSessionUpdated, itemStatuses } from '@app/pipeline';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -199,6 +200,7 @@ export class CandidateSessionsService {
         content: candidateContent(item.challengeVersion!.publicView, session.id),
         draft: draftView(drafts.get(item.id)),
       })),
+      recording: { recorded: [...RECORDING_NOTICE.recorded], notice: RECORDING_NOTICE.notice },
     };
   }
 }

@@ -68,6 +68,10 @@ export class SubmissionsService {
         answer: isCode ? null : (input.answer ?? null),
       });
       await this.queue.enqueue(manager, { submissionId: created.id });
+      // Final JavaScript/TypeScript code is screened for similarity (docs/integrity.md).
+      if (kind === 'final' && isCode && input.language !== 'sql') {
+        await this.queue.enqueueScreening(manager, { submissionId: created.id });
+      }
       const queued = { submissionId: created.id, sessionId: session.id, itemId: item.id, kind };
       envelopes.push(await appendLiveEvent(manager, liveStream.submission(created.id), 'submission.queued', queued));
       envelopes.push(await appendLiveEvent(manager, liveStream.session(session.id), 'submission.queued', queued));

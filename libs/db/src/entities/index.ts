@@ -1,6 +1,12 @@
 import { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
 import { CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from './candidate-session.entity.js';
 import { ChallengeEntity, ChallengeVersionEntity } from './challenge.entity.js';
+import {
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SimilarityFlagEntity,
+  SubmissionFingerprintEntity,
+} from './integrity.entity.js';
 import { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
@@ -19,6 +25,14 @@ export {
   type SessionStatus,
 } from './candidate-session.entity.js';
 export { ChallengeEntity, ChallengeVersionEntity, DIFFICULTIES, type Difficulty } from './challenge.entity.js';
+export {
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SimilarityFlagEntity,
+  SubmissionFingerprintEntity,
+  type FlagLineRange,
+  type FlagRegion,
+} from './integrity.entity.js';
 export { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 export { OrganizationEntity } from './organization.entity.js';
 export { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
@@ -46,4 +60,8 @@ export const ENTITIES = [
   RejudgeEntity,
   LiveStreamEntity,
   LiveEventEntity,
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SubmissionFingerprintEntity,
+  SimilarityFlagEntity,
 ];
