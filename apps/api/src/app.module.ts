@@ -13,6 +13,7 @@ import { ChallengesModule } from './challenges/challenges.module.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MembersModule } from './members/members.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         LiveModule,
         SubmissionsModule,
         ReviewsModule,
+        IntegrityModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

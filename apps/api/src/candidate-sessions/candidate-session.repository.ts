@@ -37,9 +37,33 @@ export class CandidateSessionRepository {
     }
   }
 
-  /** Finishes a session still in progress; a no-op for one already finished. */
-  async finish(id: string, at: Date): Promise<void> {
-    await this.sessions.update({ id, status: 'in_progress' }, { status: 'finished', finishedAt: at });
+  /** Finishes a session still in progress; false (a no-op) for one already finished. */
+  async finish(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const [rows] = await manager.query<[{ id: string }[], number]>(
+      `UPDATE candidate_sessions SET status = 'finished', "finishedAt" = $2
+       WHERE id = $1 AND status = 'in_progress' RETURNING id`,
+      [id, at],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Finishes, at their deadline, up to `limit` sessions whose time ran out; SKIP LOCKED lets every
+   * API node sweep at once without finishing a session twice.
+   */
+  async finishOverdue(
+    manager: EntityManager,
+    now: Date,
+    limit: number,
+  ): Promise<{ id: string; assessmentId: string; finishedAt: Date }[]> {
+    const [rows] = await manager.query<[{ id: string; assessmentId: string; finishedAt: Date }[], number]>(
+      `UPDATE candidate_sessions SET status = 'finished', "finishedAt" = deadline
+       WHERE id IN (SELECT id FROM candidate_sessions WHERE status = 'in_progress' AND deadline <= $1
+                    ORDER BY deadline LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id, "assessmentId", "finishedAt"`,
+      [now, limit],
+    );
+    return rows;
   }
 
   assessmentWithItems(assessmentId: string): Promise<AssessmentEntity | null> {
@@ -66,7 +90,10 @@ export class CandidateSessionRepository {
     manager: EntityManager,
     draft: Pick<DraftEntity, 'sessionId' | 'assessmentItemId' | 'language' | 'code' | 'answer'>,
     at: Date,
-  ): Promise<void> {
+  ): Promise<{ first: boolean }> {
+    const first = !(await manager
+      .getRepository(DraftEntity)
+      .existsBy({ sessionId: draft.sessionId, assessmentItemId: draft.assessmentItemId }));
     await manager
       .getRepository(DraftEntity)
       .upsert({ ...draft, updatedAt: at }, { conflictPaths: ['sessionId', 'assessmentItemId'] });
@@ -87,5 +114,6 @@ export class CandidateSessionRepository {
         takenAt: at,
       });
     }
+    return { first };
   }
 }

@@ -3,6 +3,8 @@ import type { AssessmentItemEntity, SubmissionEntity } from '@app/db';
 import type { StaffPrincipal } from '../access/principal.js';
 import { AssessmentRepository } from '../assessments/assessment.repository.js';
 import { DomainException } from '../errors/domain.exception.js';
+import type { IntegrityReviewMarkDto } from '../integrity/dto/integrity.dto.js';
+import { IntegrityReviewService } from '../integrity/integrity-review.service.js';
 import { toResultDto } from '../submissions/submissions.service.js';
 import { SessionReviewRepository, type SessionRow } from './session-review.repository.js';
 
@@ -12,7 +14,7 @@ export interface ItemResult {
   type: string;
   weight: number;
   competencies: string[];
-  /** 0..1, or null while not submitted or not auto-graded. */
+  /** 0..1, or null while not submitted or not auto-graded; pending review: what is graded so far. */
   score: number | null;
   status: 'not_submitted' | 'judging' | 'scored' | 'pending_review';
 }
@@ -29,6 +31,8 @@ export interface SessionResult {
   percentile: number | null;
   competencies: Record<string, number>;
   items: ItemResult[];
+  /** Set when similarity flags or timeline signals suggest a person look before trusting the score. */
+  integrityReview: IntegrityReviewMarkDto;
 }
 
 const sessionNotFound = () => new DomainException('not_found', 'session_not_found', 'No such session.');
@@ -38,6 +42,7 @@ export class ReviewsService {
   constructor(
     private readonly reviews: SessionReviewRepository,
     private readonly assessments: AssessmentRepository,
+    private readonly integrity: IntegrityReviewService,
   ) {}
 
   /** Ranked results of every session of an assessment, with percentiles within it. */
@@ -47,6 +52,11 @@ export class ReviewsService {
     const rows = await this.reviews.sessionsOfAssessment(staff.organizationId, assessmentId);
     const finals = await this.reviews.finalSubmissions(rows.map((row) => row.session.id));
     const results = rows.map((row) => scoreSession(row, assessment.items ?? [], finals));
+    const marks = await this.integrity.reviewMarks(
+      staff.organizationId,
+      rows.map((row) => row.session.id),
+    );
+    for (const result of results) result.integrityReview = marks.get(result.sessionId) ?? result.integrityReview;
     const totals = results.map((result) => result.total);
     for (const result of results) result.percentile = percentileOf(result.total, totals);
     return results.sort((a, b) => b.total - a.total);
@@ -58,6 +68,7 @@ export class ReviewsService {
     const assessment = await this.assessments.findInOrganization(staff.organizationId, row.session.assessmentId);
     const finals = await this.reviews.finalSubmissions([sessionId]);
     const result = scoreSession(row, assessment?.items ?? [], finals);
+    result.integrityReview = (await this.integrity.reviewMarks(staff.organizationId, [sessionId])).get(sessionId)!;
     return {
       ...result,
       assessmentId: row.session.assessmentId,
@@ -67,6 +78,7 @@ export class ReviewsService {
         language: submission.language,
         code: submission.code,
         answer: submission.answer,
+        grading: submission.grading,
       })),
     };
   }
@@ -118,11 +130,13 @@ function scoreSession(row: SessionRow, items: AssessmentItemEntity[], finals: Su
   const mine = new Map(finals.filter((s) => s.sessionId === row.session.id).map((s) => [s.assessmentItemId, s]));
   const itemResults: ItemResult[] = items.map((item) => {
     const submission = mine.get(item.id);
+    // A design's estimates are graded at once; its rubric waits for interviewers (score so far counts).
+    const rubricPending = (submission?.grading as { rubricPending?: unknown } | null)?.rubricPending === true;
     const status: ItemResult['status'] = !submission
       ? 'not_submitted'
       : submission.status !== 'finished'
         ? 'judging'
-        : submission.score === null
+        : submission.score === null || rubricPending
           ? 'pending_review'
           : 'scored';
     return {
@@ -131,7 +145,7 @@ function scoreSession(row: SessionRow, items: AssessmentItemEntity[], finals: Su
       type: item.challengeVersion!.type,
       weight: item.weight,
       competencies: item.challengeVersion!.competencies,
-      score: status === 'scored' ? submission!.score : null,
+      score: status === 'scored' || status === 'pending_review' ? (submission!.score ?? null) : null,
       status,
     };
   });
@@ -158,6 +172,7 @@ function scoreSession(row: SessionRow, items: AssessmentItemEntity[], finals: Su
     percentile: null,
     competencies,
     items: itemResults,
+    integrityReview: { suggested: false, reasons: [] },
   };
 }
 

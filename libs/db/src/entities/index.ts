@@ -1,10 +1,17 @@
 import { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
 import { CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from './candidate-session.entity.js';
 import { ChallengeEntity, ChallengeVersionEntity } from './challenge.entity.js';
+import {
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SimilarityFlagEntity,
+  SubmissionFingerprintEntity,
+} from './integrity.entity.js';
 import { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { RejudgeEntity } from './rejudge.entity.js';
 import { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -18,10 +25,19 @@ export {
   type SessionStatus,
 } from './candidate-session.entity.js';
 export { ChallengeEntity, ChallengeVersionEntity, DIFFICULTIES, type Difficulty } from './challenge.entity.js';
+export {
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SimilarityFlagEntity,
+  SubmissionFingerprintEntity,
+  type FlagLineRange,
+  type FlagRegion,
+} from './integrity.entity.js';
 export { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 export { OrganizationEntity } from './organization.entity.js';
 export { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 export { RefreshTokenEntity } from './refresh-token.entity.js';
+export { RejudgeEntity } from './rejudge.entity.js';
 export { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 export { STAFF_ROLES, UserEntity, type StaffRole } from './user.entity.js';
 
@@ -41,6 +57,11 @@ export const ENTITIES = [
   SnapshotEntity,
   SubmissionEntity,
   TestResultEntity,
+  RejudgeEntity,
   LiveStreamEntity,
   LiveEventEntity,
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SubmissionFingerprintEntity,
+  SimilarityFlagEntity,
 ];
