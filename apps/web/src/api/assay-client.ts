@@ -19,6 +19,7 @@ import type {
   SessionDetail,
   SessionResult,
   SessionSummary,
+  SessionTimeline,
   SignupInput,
   StaffUser,
   StartedSession,
@@ -148,6 +149,11 @@ export class StaffApi {
     return this.call({ method: 'GET', path: `/sessions/${encode(sessionId)}/items/${encode(itemId)}/playback` });
   }
 
+  /** Snapshots, editor events, runs and submissions in order, with the integrity signals derived from them. */
+  timeline(sessionId: string): Promise<SessionTimeline> {
+    return this.call({ method: 'GET', path: `/sessions/${encode(sessionId)}/timeline` });
+  }
+
   async addComment(submissionId: string, comment: { line: number; body: string }): Promise<LineComment> {
     return toLineComment(
       await this.call({ method: 'POST', path: `/submissions/${encode(submissionId)}/comments`, body: comment }),
@@ -271,6 +277,11 @@ export class CandidateApi {
   /** Contract (in progress): every test, scored; the last submission counts. */
   submit(itemId: string, body: DraftBody): Promise<{ submissionId: string }> {
     return this.call({ method: 'POST', path: `/candidate/session/items/${encode(itemId)}/submissions`, body });
+  }
+
+  /** Editor and window events (pastes, large insertions, focus changes): sizes and times, never content. */
+  async reportActivity(itemId: string, events: unknown[]): Promise<void> {
+    await this.call({ method: 'POST', path: `/candidate/session/items/${encode(itemId)}/activity`, body: { events } });
   }
 
   submission(submissionId: string, signal?: AbortSignal): Promise<Submission> {
