@@ -16,6 +16,7 @@ import type {
   PlaybackSnapshot,
   Review,
   ReviewInput,
+  ReviewItem,
   SessionDetail,
   SessionResult,
   SessionSummary,
@@ -29,6 +30,8 @@ import { toCandidateSession } from './candidate-item.js';
 import {
   toComparison,
   toLineComment,
+  toReview,
+  toReviewBody,
   toSessionDetail,
   toSessionResult,
   toSessionSummary,
@@ -160,8 +163,15 @@ export class StaffApi {
     );
   }
 
-  saveReview(sessionId: string, review: ReviewInput): Promise<Review> {
-    return this.call({ method: 'PUT', path: `/sessions/${encode(sessionId)}/review`, body: review });
+  /** Saves the caller's review; `items` carry each item's rubric, which the server rates per item. */
+  async saveReview(sessionId: string, review: ReviewInput, items: ReviewItem[] = []): Promise<Review> {
+    return toReview(
+      await this.call({
+        method: 'PUT',
+        path: `/sessions/${encode(sessionId)}/review`,
+        body: toReviewBody(review, items),
+      }),
+    );
   }
 
   overrideScore(sessionId: string, itemId: string, input: { score: number; reason: string }): Promise<unknown> {

@@ -146,6 +146,7 @@ function ReviewRoom({
           <RubricForm
             sessionId={session.id}
             rubric={rubric}
+            items={session.items.map((item) => ({ ...item, rubric: item.rubric ?? rubric }))}
             review={session.review}
             onSaved={(review) => onChange((current) => ({ ...current, review }))}
           />
