@@ -13,12 +13,14 @@ import { ChallengesModule } from './challenges/challenges.module.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MembersModule } from './members/members.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.DATABASE_URL), retryAttempts: 0 }),
         RateLimitModule,
         AccessModule,
+        JobsModule,
         HealthModule,
         AuthModule,
         MembersModule,
@@ -42,6 +45,7 @@ export class AppModule {
         LiveModule,
         SubmissionsModule,
         ReviewsModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

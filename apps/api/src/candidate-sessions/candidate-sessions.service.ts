@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentItemEntity, CandidateSessionEntity, DraftEntity } from '@app/db';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { AccessTokenService } from '../access/access-token.service.js';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { hashInviteToken } from '../assessments/assessments.service.js';
 import { DomainException } from '../errors/domain.exception.js';
+import { BackgroundJobs } from '../jobs/background-jobs.js';
+import { SESSION_DEADLINE_QUEUE } from '../jobs/jobs.module.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { CandidateSessionRepository } from './candidate-session.repository.js';
 import type { CandidateSessionDto, SaveDraftDto, StartedSessionDto } from './dto/candidate-session.dto.js';
 
@@ -25,6 +28,8 @@ export class CandidateSessionsService {
     private readonly dataSource: DataSource,
     private readonly sessions: CandidateSessionRepository,
     private readonly tokens: AccessTokenService,
+    private readonly jobs: BackgroundJobs,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   /** Starts the invite's one session, or resumes it with a new token while time is left. */
@@ -44,7 +49,7 @@ export class CandidateSessionsService {
       const assessment = await this.sessions.assessmentWithItems(invite.assessmentId);
       if (!assessment) throw inviteNotFound();
       session =
-        (await this.sessions.start({
+        (await this.startSession({
           inviteId: invite.id,
           assessmentId: invite.assessmentId,
           organizationId: invite.organizationId,
@@ -103,8 +108,56 @@ export class CandidateSessionsService {
 
   async finish(candidate: CandidatePrincipal, now = new Date()): Promise<CandidateSessionDto> {
     const session = await this.openSession(candidate, now);
-    await this.sessions.finish(session.id, now);
+    await this.complete(session, now, 'finished');
     return this.current(candidate, now);
+  }
+
+  /** The deadline job's work: finishes a session nobody finished, at its deadline. */
+  async finishAtDeadline(sessionId: string, now = new Date()): Promise<void> {
+    const session = await this.sessions.findById(sessionId);
+    if (session) await this.finishIfOverdue(session, now);
+  }
+
+  /**
+   * Starts the session with the job that finishes it at its deadline, in one transaction. Undefined
+   * when a concurrent request started it first (one session per invite, enforced by the database).
+   */
+  private async startSession(
+    session: Pick<CandidateSessionEntity, 'inviteId' | 'assessmentId' | 'organizationId' | 'startedAt' | 'deadline'>,
+  ): Promise<CandidateSessionEntity | undefined> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const started = await this.sessions.start(manager, session);
+        await this.jobs.send(
+          manager,
+          SESSION_DEADLINE_QUEUE,
+          { sessionId: started.id },
+          { startAfter: started.deadline },
+        );
+        return started;
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        return undefined;
+      throw error;
+    }
+  }
+
+  /** Finishes the session once, and tells the organisation's webhooks in the same transaction. */
+  private async complete(session: CandidateSessionEntity, at: Date, reason: 'finished' | 'deadline'): Promise<void> {
+    const invite = await this.sessions.findInviteById(session.inviteId);
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.sessions.finish(manager, session.id, at))) return;
+      await this.outbox.emit(manager, session.organizationId, 'session.completed', {
+        sessionId: session.id,
+        assessmentId: session.assessmentId,
+        candidateName: invite?.candidateName ?? '',
+        candidateEmail: invite?.candidateEmail ?? '',
+        startedAt: session.startedAt.toISOString(),
+        finishedAt: at.toISOString(),
+        reason,
+      });
+    });
   }
 
   private async load(candidate: CandidatePrincipal): Promise<CandidateSessionEntity> {
@@ -122,7 +175,7 @@ export class CandidateSessionsService {
 
   private async finishIfOverdue(session: CandidateSessionEntity, now: Date): Promise<CandidateSessionEntity> {
     if (session.status === 'in_progress' && session.deadline.getTime() <= now.getTime()) {
-      await this.sessions.finish(session.id, session.deadline);
+      await this.complete(session, session.deadline, 'deadline');
       return { ...session, status: 'finished', finishedAt: session.deadline };
     }
     return session;
