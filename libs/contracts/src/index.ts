@@ -11,6 +11,7 @@ export {
   type LiveServerToClient,
   type ResultTablePayload,
   type SampleDetailsPayload,
+  type SessionFinishReason,
   type SessionItemStatus,
   type SessionStatusValue,
   type SubscribeMessage,
