@@ -17,6 +17,7 @@ import { LiveModule } from './live/live.module.js';
 import { MembersModule } from './members/members.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RejudgesModule } from './rejudges/rejudges.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         LiveModule,
         SubmissionsModule,
         ReviewsModule,
+        RejudgesModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },
