@@ -19,6 +19,7 @@ import { LiveModule } from './live/live.module.js';
 import { MembersModule } from './members/members.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RejudgesModule } from './rejudges/rejudges.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         ReviewsModule,
         IntegrityModule,
         WebhooksModule,
+        RejudgesModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },
