@@ -55,6 +55,13 @@ export class SimilarityScreener {
         hashes: fingerprints.distinct,
         minShared: parameters.minSharedFingerprints,
       });
+      // Indexed first: the flags below refer to it.
+      await this.screenings.index(manager, {
+        submission,
+        challengeId,
+        hashes: fingerprints.distinct,
+        truncated: fingerprints.truncated,
+      });
       let flags = 0;
       for (const neighbour of neighbours) {
         const similarity = similarityFromShared(
@@ -81,12 +88,6 @@ export class SimilarityScreener {
         });
         flags++;
       }
-      await this.screenings.index(manager, {
-        submission,
-        challengeId,
-        hashes: fingerprints.distinct,
-        truncated: fingerprints.truncated,
-      });
       return { status: 'screened', flags };
     });
     if (outcome.status === 'screened' && outcome.flags > 0) {
