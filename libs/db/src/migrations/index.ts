@@ -1,6 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
-import { AddIntegrity1795824651444 } from './1795824651444-AddIntegrity.js';
+import { AddIntegrity1795827195607 } from './1795827195607-AddIntegrity.js';
 import { AddJudgeHeartbeat1795818252497 } from './1795818252497-AddJudgeHeartbeat.js';
 import { AddChallengePublicView1795817398423 } from './1795817398423-AddChallengePublicView.js';
 import { AddSubmissionsAndLiveEvents1795816285180 } from './1795816285180-AddSubmissionsAndLiveEvents.js';
@@ -19,5 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddSubmissionsAndLiveEvents1795816285180,
   AddChallengePublicView1795817398423,
   AddJudgeHeartbeat1795818252497,
-  AddIntegrity1795824651444,
+  AddIntegrity1795827195607,
 ];
