@@ -51,7 +51,12 @@ describe('npm start (the platform launcher)', () => {
 
   it('brings up the embedded database, the API and the judge; refuses a second start; keeps data; stops cleanly', async () => {
     const port = freePort();
-    const env = { PORT: String(port), DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(freePort()) };
+    const env = {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      EMBEDDED_POSTGRES_PORT: String(freePort()),
+      ASSAY_DEMO: 'false',
+    };
     const first = launch(env);
     try {
       await waitForOutput(first, /Assay is up on http:\/\/localhost:\d+/);
@@ -116,6 +121,14 @@ describe('npm start (the platform launcher)', () => {
       expect(launched.output()).toMatch(/using PostgreSQL at postgres/);
       expect(launched.output()).toMatch(new RegExp(`SQL sandbox database at .*/${sandboxName}`));
       expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(200);
+      // The demo organisation (on by default): printed logins and an invite link that opens.
+      await waitForOutput(launched, /candidate invite link \(Dana Demo\): (\S+)/);
+      const output = launched.output();
+      expect(output).toMatch(/admin +admin@demo\.assay\.example +password: \S+/);
+      expect(output).toMatch(/interviewer +interviewer@demo\.assay\.example/);
+      const link = /candidate invite link \(Dana Demo\): (\S+)/.exec(output)![1];
+      const opened = await fetch(link.replace(/^http:\/\/localhost:\d+/, `http://127.0.0.1:${port}`));
+      expect(opened.status).toBe(200);
     } finally {
       launched.child.kill('SIGTERM');
       await launched.exited;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JUDGE_JOB_RETRY_LIMIT, liveStream, type LiveEnvelope } from '@app/contracts';
+import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream, type LiveEnvelope } from '@app/contracts';
 import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity, isDatabaseUnavailable } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
 import { LivePublisher, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
@@ -175,11 +175,13 @@ export class SubmissionJudge {
       await manager.insert(TestResultEntity, rows);
       const recorded: LiveEnvelope[] = [];
       for (const { details, weight: _weight, submissionId, ...row } of rows) {
+        // The candidate reads this stream: a hidden test shows its verdict, not its name or message.
         recorded.push(
           await appendLiveEvent(manager, liveStream.submission(submissionId), 'test.finished', {
             submissionId,
             ...row,
-            name: batch.find((test) => test.index === row.index)!.outcome.name,
+            name: row.sample ? batch.find((test) => test.index === row.index)!.outcome.name : hiddenTestName(row.index),
+            message: row.sample ? row.message : '',
             ...(details ? { details } : {}),
           }),
         );

@@ -12,6 +12,7 @@ import {
   startEmbeddedPostgres,
   type RunningPostgres,
 } from '@app/db';
+import { describeDemo, seedDemoOrganisation } from './demo-organisation.js';
 import { InstanceLock, InstanceLockedError } from './instance-lock.js';
 import { readOrCreateSecret } from './local-secrets.js';
 import { ProcessSupervisor } from './process-supervisor.js';
@@ -106,9 +107,21 @@ async function main(): Promise<void> {
     const url = `http://localhost:${config.PORT}`;
     await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/ready`, READY_TIMEOUT_MS);
     say(`Assay is up on ${url} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s). Ctrl+C stops it.`);
+    // In production the demo is opt-in: ASSAY_DEMO=true must be said explicitly.
+    const demo = config.ASSAY_DEMO && (config.NODE_ENV !== 'production' || process.env.ASSAY_DEMO === 'true');
+    if (demo) await showDemo(`http://127.0.0.1:${config.PORT}`, url, join(dataDir, 'demo.json'));
   } catch (error) {
     report(error);
     await shutdown(1);
+  }
+}
+
+/** Seeds or finds the demo organisation and prints its logins; a failure is reported, not fatal. */
+async function showDemo(apiUrl: string, publicUrl: string, stateFile: string): Promise<void> {
+  try {
+    for (const line of describeDemo(await seedDemoOrganisation(apiUrl, stateFile), publicUrl)) say(line);
+  } catch (error) {
+    say(`the demo organisation was not seeded: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

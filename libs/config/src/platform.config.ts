@@ -1,4 +1,5 @@
-import { IsOptional, IsString, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MinLength } from 'class-validator';
 import { CommonConfig, IntegerBetween, IsOptionalPostgresUrl, IsPort } from './common.config.js';
 import { MAX_JUDGE_CONCURRENCY } from './judge.config.js';
 
@@ -30,4 +31,9 @@ export class PlatformConfig extends CommonConfig {
 
   @IsPort()
   EMBEDDED_POSTGRES_PORT = 54329;
+
+  /** Seed the demo organisation (printed logins, one assessment, one invite) once the API is up. */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  ASSAY_DEMO = true;
 }

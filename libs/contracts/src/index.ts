@@ -2,6 +2,7 @@ export { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, type JudgeJobData } from './judge-j
 export {
   CANDIDATE_EVENT_TYPES,
   LIVE_NAMESPACE,
+  hiddenTestName,
   liveStream,
   type LiveClientToServer,
   type LiveEnvelope,

@@ -139,3 +139,11 @@ export interface LiveClientToServer {
 export interface LiveServerSideEvents {
   'live:event': (envelope: LiveEnvelope) => void;
 }
+
+/**
+ * The name a hidden test goes by wherever a candidate can see it (live events, their results): its
+ * position only. Its real name and its message (which may quote expected values) stay with staff.
+ */
+export function hiddenTestName(index: number): string {
+  return `Hidden test ${index + 1}`;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
+import { hiddenTestName, liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
 import { JudgeQueue, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
 import { DataSource } from 'typeorm';
@@ -96,13 +96,14 @@ export class SubmissionsService {
 /**
  * Details (input, expected, actual) exist for sample tests only: the judge never stores them for hidden
  * ones. Candidates never see the score of an answer (quiz, review, design): resubmitting and watching
- * it would reveal the key.
+ * it would reveal the key. A candidate sees a hidden test's verdict under a neutral name, without its message.
  */
 export function toResultDto(
   submission: SubmissionEntity,
   audience: 'candidate' | 'staff' = 'staff',
 ): SubmissionResultDto {
-  const scoreHidden = submission.kind === 'run' || (audience === 'candidate' && submission.answer !== null);
+  const redact = audience === 'candidate';
+  const scoreHidden = submission.kind === 'run' || (redact && submission.answer !== null);
   return {
     id: submission.id,
     itemId: submission.assessmentItemId,
@@ -114,11 +115,11 @@ export function toResultDto(
     createdAt: submission.createdAt,
     tests: (submission.testResults ?? []).map((result) => ({
       index: result.index,
-      name: result.name,
+      name: redact && !result.sample ? hiddenTestName(result.index) : result.name,
       sample: result.sample,
       verdict: result.verdict,
       timeMs: result.timeMs,
-      message: result.message,
+      message: redact && !result.sample ? '' : result.message,
       ...(result.sample && result.details ? result.details : {}),
     })),
   };
