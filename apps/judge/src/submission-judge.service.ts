@@ -26,6 +26,11 @@ export const DATABASE_WAIT_MS = 60_000;
 /** Names this judge process in `submission.running`, for operators (and the scale-out test). */
 const JUDGE_ID = `${hostname()}:${process.pid}`;
 
+interface FinishedTest {
+  index: number;
+  outcome: GradedTest;
+}
+
 /** One attempt at judging one submission: every write is conditional on still being that attempt. */
 interface Attempt {
   submission: SubmissionEntity;
@@ -122,6 +127,7 @@ export class SubmissionJudge {
     if (!grader) throw new UnjudgeableError(`No grader judges ${version.type} items.`);
     let index = 0;
     let recording = Promise.resolve();
+    let waiting: FinishedTest[] = [];
     const grade = await grader.grade(
       {
         kind: submission.kind,
@@ -132,25 +138,30 @@ export class SubmissionJudge {
         answer: submission.answer,
       },
       (test) => {
-        const position = index++;
-        // Results are written and published one after another, in the order the tests finished.
-        recording = recording.then(() => this.record(attempt, position, test));
+        waiting.push({ index: index++, outcome: test });
+        if (waiting.length > 1) return; // joins the batch already waiting for its turn
+        // Results are written and published in the order the tests finished: one transaction at a
+        // time, each taking every result that finished while the previous one was being written.
+        recording = recording.then(() => {
+          const batch = waiting;
+          waiting = [];
+          return this.record(attempt, batch);
+        });
       },
     );
     await recording;
     return grade;
   }
 
-  private async record(attempt: Attempt, index: number, outcome: GradedTest): Promise<void> {
+  private async record(attempt: Attempt, batch: readonly FinishedTest[]): Promise<void> {
     const { submission } = attempt;
-    const details = outcome.sample ? (outcome.details ?? null) : null;
-    const envelope = await this.write(async (manager) => {
+    const envelopes = await this.write(async (manager) => {
       const [current] = await manager.query<{ attempts: number }[]>(
         `SELECT attempts FROM submissions WHERE id = $1 AND status = 'running' FOR SHARE`,
         [submission.id],
       );
-      if (current?.attempts !== attempt.attempt) return undefined; // superseded by a newer attempt
-      await manager.insert(TestResultEntity, {
+      if (current?.attempts !== attempt.attempt) return []; // superseded by a newer attempt
+      const rows = batch.map(({ index, outcome }) => ({
         submissionId: submission.id,
         index,
         name: outcome.name.slice(0, 300),
@@ -159,26 +170,29 @@ export class SubmissionJudge {
         verdict: outcome.verdict,
         timeMs: Math.round(outcome.timeMs),
         message: outcome.message,
-        details,
-      });
-      // The candidate reads this stream: a hidden test shows its verdict, not its name or message.
-      return appendLiveEvent(manager, liveStream.submission(submission.id), 'test.finished', {
-        submissionId: submission.id,
-        index,
-        name: outcome.sample ? outcome.name : hiddenTestName(index),
-        sample: outcome.sample,
-        verdict: outcome.verdict,
-        timeMs: Math.round(outcome.timeMs),
-        message: outcome.sample ? outcome.message : '',
-        ...(details ? { details } : {}),
-      });
+        details: outcome.sample ? (outcome.details ?? null) : null,
+      }));
+      await manager.insert(TestResultEntity, rows);
+      const recorded: LiveEnvelope[] = [];
+      for (const { details, weight: _weight, submissionId, ...row } of rows) {
+        // The candidate reads this stream: a hidden test shows its verdict, not its name or message.
+        recorded.push(
+          await appendLiveEvent(manager, liveStream.submission(submissionId), 'test.finished', {
+            submissionId,
+            ...row,
+            name: row.sample ? batch.find((test) => test.index === row.index)!.outcome.name : hiddenTestName(row.index),
+            message: row.sample ? row.message : '',
+            ...(details ? { details } : {}),
+          }),
+        );
+      }
+      return recorded;
     }).catch((error: unknown) => {
       // Only after a retried write whose first commit did land (the connection died on COMMIT).
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        return undefined;
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') return [];
       throw error;
     });
-    if (envelope) void this.publisher.publish([envelope]);
+    if (envelopes.length > 0) void this.publisher.publish(envelopes);
   }
 
   /**

@@ -12,6 +12,7 @@ export {
   type LiveServerToClient,
   type ResultTablePayload,
   type SampleDetailsPayload,
+  type SessionFinishReason,
   type SessionItemStatus,
   type SessionStatusValue,
   type SubscribeMessage,

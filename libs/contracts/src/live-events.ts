@@ -7,6 +7,9 @@ import type { SubmissionKind, Verdict } from './verdict.js';
  * what it missed.
  */
 /** A result set as the SQL grader previews it (capped rows, cells as text). */
+/** Why a session ended: the candidate finished it, or its time ran out. */
+export type SessionFinishReason = 'submitted' | 'time_up';
+
 export interface ResultTablePayload {
   columns: { name: string; type: string }[];
   rows: (string | null)[][];
@@ -72,7 +75,7 @@ export interface LiveEventMap {
    * The session ended: submitted by the candidate, or its time ran out (`reason`). Staff, and the
    * candidate of that session (their workspace closes on it).
    */
-  'session.finished': { sessionId: string; finishedAt: string; reason: 'submitted' | 'time_up' };
+  'session.finished': { sessionId: string; finishedAt: string; reason: SessionFinishReason };
 }
 
 export type SessionStatusValue = 'in_progress' | 'finished';

@@ -3,6 +3,7 @@ export type { NormalisedTokens, TokenizeOptions } from './tokens/source-tokenize
 export { TokenClass } from './tokens/token-vocabulary.js';
 export { kgramHashes, winnow } from './fingerprints/winnowing.js';
 export { SubmissionFingerprinter } from './fingerprints/submission-fingerprinter.js';
+export { decodeFingerprints, encodeFingerprints } from './fingerprints/fingerprint-codec.js';
 export type { FingerprintParameters, SubmissionFingerprints } from './fingerprints/submission-fingerprinter.js';
 export { pairSimilarity, similarityFromShared, similarityScore } from './similarity/pair-similarity.js';
 export type { PairSimilarity } from './similarity/pair-similarity.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ScreenedSubmissionEntity, SimilarityFlagEntity, type SubmissionEntity } from '@app/db';
+import { ScreenedSubmissionEntity, type SimilarityFlagEntity, type SubmissionEntity } from '@app/db';
 import type { EntityManager } from 'typeorm';
 
 /** An indexed submission sharing fingerprints with the one being screened. */
@@ -75,11 +75,36 @@ export class ScreeningRepository {
     return rows;
   }
 
-  async insertFlag(
+  /** The stored fingerprints (libs/integrity codec) of indexed submissions, by id. */
+  async storedFingerprints(manager: EntityManager, submissionIds: string[]): Promise<Map<string, Buffer>> {
+    if (submissionIds.length === 0) return new Map();
+    const rows = await manager.query<{ submissionId: string; fingerprints: Buffer }[]>(
+      `SELECT "submissionId", fingerprints FROM screened_submissions WHERE "submissionId" = ANY($1)`,
+      [submissionIds],
+    );
+    return new Map(rows.map((row) => [row.submissionId, row.fingerprints]));
+  }
+
+  /**
+   * Inserts flags in batches of one statement each (rows passed as one JSON array): a cohort of copies
+   * can flag hundreds of pairs per submission, and per-row inserts cost more than the comparison.
+   */
+  async insertFlags(
     manager: EntityManager,
-    flag: Omit<SimilarityFlagEntity, 'id' | 'createdAt' | 'screenedA' | 'screenedB'>,
+    flags: Omit<SimilarityFlagEntity, 'id' | 'createdAt' | 'screenedA' | 'screenedB'>[],
   ): Promise<void> {
-    await manager.getRepository(SimilarityFlagEntity).insert(flag);
+    for (let start = 0; start < flags.length; start += 1000) {
+      await manager.query(
+        `INSERT INTO similarity_flags ("challengeId", "submissionAId", "submissionBId", "sessionAId", "sessionBId",
+           "organizationAId", "organizationBId", score, "sharedFingerprints", "coverageA", "coverageB", threshold, regions)
+         SELECT "challengeId", "submissionAId", "submissionBId", "sessionAId", "sessionBId", "organizationAId",
+           "organizationBId", score, "sharedFingerprints", "coverageA", "coverageB", threshold, regions
+         FROM jsonb_to_recordset($1::jsonb) AS flag("challengeId" uuid, "submissionAId" uuid, "submissionBId" uuid,
+           "sessionAId" uuid, "sessionBId" uuid, "organizationAId" uuid, "organizationBId" uuid, score real,
+           "sharedFingerprints" int, "coverageA" real, "coverageB" real, threshold real, regions jsonb)`,
+        [JSON.stringify(flags.slice(start, start + 1000))],
+      );
+    }
   }
 
   async index(
@@ -89,6 +114,7 @@ export class ScreeningRepository {
       challengeId: string;
       hashes: Int32Array;
       truncated: boolean;
+      fingerprints: Uint8Array;
     },
   ): Promise<void> {
     const { submission } = entry;
@@ -100,6 +126,11 @@ export class ScreeningRepository {
       assessmentItemId: submission.assessmentItemId,
       fingerprintCount: entry.hashes.length,
       truncated: entry.truncated,
+      fingerprints: Buffer.from(
+        entry.fingerprints.buffer,
+        entry.fingerprints.byteOffset,
+        entry.fingerprints.byteLength,
+      ),
     });
     await manager.query(
       `INSERT INTO submission_fingerprints ("challengeId", hash, "submissionId") SELECT $1, unnest($2::int[]), $3`,

@@ -1,8 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChallengeVersionEntity, SubmissionEntity, type FlagRegion } from '@app/db';
-import { SimilarityDetector, matchedRegions, similarityFromShared, type SubmissionFingerprints } from '@app/integrity';
+import {
+  SimilarityDetector,
+  decodeFingerprints,
+  encodeFingerprints,
+  matchedRegions,
+  similarityFromShared,
+} from '@app/integrity';
 import { DataSource } from 'typeorm';
-import { ScreeningRepository, type IndexedNeighbour } from './screening.repository.js';
+import { ScreeningRepository } from './screening.repository.js';
 
 /** Languages the tokenizer reads; SQL answers are not screened. */
 const SCREENED_LANGUAGES = new Set(['javascript', 'typescript']);
@@ -32,8 +38,12 @@ export class SimilarityScreener {
     if (submission.kind !== 'final' || !submission.code || !SCREENED_LANGUAGES.has(submission.language ?? '')) {
       return { status: 'skipped', reason: 'not_screenable' };
     }
-    const detectors = new DetectorCache(this.dataSource);
-    const { detector, challengeId } = await detectors.of(submission.challengeVersionId);
+    const version = await this.dataSource
+      .getRepository(ChallengeVersionEntity)
+      .findOneByOrFail({ id: submission.challengeVersionId });
+    const challengeId = version.challengeId;
+    // Each submission is fingerprinted without its own version's starter code.
+    const detector = new SimilarityDetector({ starterSources: starterSources(version.definition) });
     // The expensive part (parsing and hashing) happens before any lock is taken.
     const fingerprints = detector.fingerprint(submission.code);
 
@@ -55,80 +65,60 @@ export class SimilarityScreener {
         hashes: fingerprints.distinct,
         minShared: parameters.minSharedFingerprints,
       });
-      let flags = 0;
-      for (const neighbour of neighbours) {
-        const similarity = similarityFromShared(
-          neighbour.shared,
-          fingerprints.distinct.length,
-          neighbour.fingerprintCount,
-        );
-        if (similarity.score < parameters.threshold) continue;
-        const regions = await this.regionsWith(fingerprints, neighbour, detectors);
-        await this.screenings.insertFlag(manager, {
-          challengeId,
-          submissionAId: submission.id,
-          submissionBId: neighbour.submissionId,
-          sessionAId: submission.sessionId,
-          sessionBId: neighbour.sessionId,
-          organizationAId: submission.organizationId,
-          organizationBId: neighbour.organizationId,
-          score: similarity.score,
-          sharedFingerprints: similarity.shared,
-          coverageA: similarity.coverageA,
-          coverageB: similarity.coverageB,
-          threshold: parameters.threshold,
-          regions,
-        });
-        flags++;
-      }
+      // Indexed first: the flags below refer to it.
       await this.screenings.index(manager, {
         submission,
         challengeId,
         hashes: fingerprints.distinct,
         truncated: fingerprints.truncated,
+        fingerprints: encodeFingerprints(fingerprints),
       });
+      const flagged = neighbours
+        .map((neighbour) => ({
+          neighbour,
+          similarity: similarityFromShared(neighbour.shared, fingerprints.distinct.length, neighbour.fingerprintCount),
+        }))
+        .filter(({ similarity }) => similarity.score >= parameters.threshold);
+      // Regions come from the stored fingerprints of the other side: tokenizing its code again would cost more.
+      const stored = await this.screenings.storedFingerprints(
+        manager,
+        flagged.map(({ neighbour }) => neighbour.submissionId),
+      );
+      await this.screenings.insertFlags(
+        manager,
+        flagged.map(({ neighbour, similarity }) => {
+          const theirs = stored.get(neighbour.submissionId);
+          const regions: FlagRegion[] = theirs
+            ? matchedRegions(fingerprints, decodeFingerprints(theirs)).map(({ a, b, fingerprints: count }) => ({
+                a,
+                b,
+                fingerprints: count,
+              }))
+            : [];
+          return {
+            challengeId,
+            submissionAId: submission.id,
+            submissionBId: neighbour.submissionId,
+            sessionAId: submission.sessionId,
+            sessionBId: neighbour.sessionId,
+            organizationAId: submission.organizationId,
+            organizationBId: neighbour.organizationId,
+            score: similarity.score,
+            sharedFingerprints: similarity.shared,
+            coverageA: similarity.coverageA,
+            coverageB: similarity.coverageB,
+            threshold: parameters.threshold,
+            regions,
+          };
+        }),
+      );
+      const flags = flagged.length;
       return { status: 'screened', flags };
     });
     if (outcome.status === 'screened' && outcome.flags > 0) {
       this.logger.log(`submission ${submissionId}: ${outcome.flags} similar submission(s) flagged for review`);
     }
     return outcome;
-  }
-
-  private async regionsWith(
-    mine: SubmissionFingerprints,
-    neighbour: IndexedNeighbour,
-    detectors: DetectorCache,
-  ): Promise<FlagRegion[]> {
-    const other = await this.dataSource
-      .getRepository(SubmissionEntity)
-      .findOne({ where: { id: neighbour.submissionId }, select: { id: true, code: true, challengeVersionId: true } });
-    if (!other?.code) return [];
-    const { detector } = await detectors.of(other.challengeVersionId);
-    return matchedRegions(mine, detector.fingerprint(other.code)).map(({ a, b, fingerprints }) => ({
-      a,
-      b,
-      fingerprints,
-    }));
-  }
-}
-
-/** One detector per challenge version within a job: each excludes its own version's starter code. */
-class DetectorCache {
-  private readonly detectors = new Map<string, { detector: SimilarityDetector; challengeId: string }>();
-
-  constructor(private readonly dataSource: DataSource) {}
-
-  async of(versionId: string): Promise<{ detector: SimilarityDetector; challengeId: string }> {
-    const known = this.detectors.get(versionId);
-    if (known) return known;
-    const version = await this.dataSource.getRepository(ChallengeVersionEntity).findOneByOrFail({ id: versionId });
-    const entry = {
-      detector: new SimilarityDetector({ starterSources: starterSources(version.definition) }),
-      challengeId: version.challengeId,
-    };
-    this.detectors.set(versionId, entry);
-    return entry;
   }
 }
 

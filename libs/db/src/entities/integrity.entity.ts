@@ -81,6 +81,10 @@ export class ScreenedSubmissionEntity {
   @Column({ type: 'integer' })
   fingerprintCount!: number;
 
+  /** Every fingerprint with its position and the line of each token (libs/integrity's codec): regions are read from it. */
+  @Column({ type: 'bytea' })
+  fingerprints!: Buffer;
+
   /** The code was longer than the tokenizer's limit: only its beginning is indexed. */
   @Column({ type: 'boolean', default: false })
   truncated!: boolean;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddIntegrity1795824651444 implements MigrationInterface {
-  name = 'AddIntegrity1795824651444';
+export class AddIntegrity1795827195607 implements MigrationInterface {
+  name = 'AddIntegrity1795827195607';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -14,7 +14,7 @@ export class AddIntegrity1795824651444 implements MigrationInterface {
       'CREATE INDEX "activity_events_session_item_at" ON "activity_events"  ("sessionId", "assessmentItemId", "occurredAt") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "screened_submissions" ("submissionId" uuid NOT NULL, "organizationId" uuid NOT NULL, "challengeId" uuid NOT NULL, "sessionId" uuid NOT NULL, "assessmentItemId" uuid NOT NULL, "fingerprintCount" integer NOT NULL, "truncated" boolean NOT NULL DEFAULT false, "screenedAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4a7bf4f0ef52c26f6e04f89e927" PRIMARY KEY ("submissionId"))',
+      'CREATE TABLE "screened_submissions" ("submissionId" uuid NOT NULL, "organizationId" uuid NOT NULL, "challengeId" uuid NOT NULL, "sessionId" uuid NOT NULL, "assessmentItemId" uuid NOT NULL, "fingerprintCount" integer NOT NULL, "fingerprints" bytea NOT NULL, "truncated" boolean NOT NULL DEFAULT false, "screenedAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4a7bf4f0ef52c26f6e04f89e927" PRIMARY KEY ("submissionId"))',
     );
     await queryRunner.query(
       'CREATE INDEX "screened_submissions_session_item" ON "screened_submissions"  ("sessionId", "assessmentItemId") ',
