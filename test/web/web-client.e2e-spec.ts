@@ -410,8 +410,12 @@ describe('the web client in a real browser', () => {
     await page.getByRole('textbox', { name: `Snapshot 1 of ${CHALLENGE_TITLE}` }).waitFor();
     await screenshot(page, '12-interviewer-session');
 
-    // The activity panel loads (the paste/focus rows are not asserted yet: see docs/web.md).
-    await page.getByRole('heading', { name: 'Activity', exact: true }).waitFor();
+    // The activity the candidate's browser reported: the large insertion, the focus lost and back (a
+    // synthetic paste event is not one CodeMirror takes, so pastes are not asserted here).
+    const activity = page.getByRole('region', { name: 'Activity', exact: true });
+    await activity.getByRole('cell', { name: 'Large insertion' }).first().waitFor();
+    await activity.getByRole('cell', { name: 'Left the window' }).first().waitFor();
+    await activity.getByRole('cell', { name: 'Came back' }).first().waitFor();
 
     const comments = page.getByRole('region', { name: 'Line comments' });
     await comments.getByLabel('Line', { exact: true }).fill('3');
