@@ -151,6 +151,15 @@ describe('live pipeline across processes: two API nodes, two judges, an API rest
     }
     await waitForAll(interviewer, sessionStream, ids);
     await waitForAll(candidate, sessionStream, ids);
+    // Each verdict is followed by a session.updated from the same transaction: wait until both clients have it.
+    await waitUntil(
+      'both clients at the end of the session stream',
+      () => {
+        const [seen, watched] = [candidate.stream(sessionStream), interviewer.stream(sessionStream)];
+        return seen.at(-1)?.type === 'session.updated' && seen.at(-1)?.seq === watched.at(-1)?.seq ? true : undefined;
+      },
+      10_000,
+    );
 
     const judgedBy = new Set<string>();
     for (const id of ids) {

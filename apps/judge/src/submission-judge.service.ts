@@ -175,13 +175,13 @@ export class SubmissionJudge {
       await manager.insert(TestResultEntity, rows);
       const recorded: LiveEnvelope[] = [];
       for (const { details, weight: _weight, submissionId, ...row } of rows) {
-        // The candidate reads this stream: a hidden test shows its verdict, not its name or message.
+        // The candidate reads this stream: a hidden test shows its verdict and a message that quotes no test
+        // data (the graders' rule), never its name.
         recorded.push(
           await appendLiveEvent(manager, liveStream.submission(submissionId), 'test.finished', {
             submissionId,
             ...row,
             name: row.sample ? batch.find((test) => test.index === row.index)!.outcome.name : hiddenTestName(row.index),
-            message: row.sample ? row.message : '',
             ...(details ? { details } : {}),
           }),
         );
