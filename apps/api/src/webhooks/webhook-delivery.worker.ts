@@ -18,6 +18,9 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 
 class DeliveryFailed extends Error {}
 
+/** Deliveries in flight per API node: a slow receiver holds one slot (and one connection) until its timeout. */
+const DELIVERY_CONCURRENCY = 4;
+
 /**
  * Sends webhook deliveries, one attempt per job run. The attempt is recorded whatever happens; a
  * failure throws so that pg-boss retries the job with exponential backoff, until the last attempt
@@ -36,7 +39,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work<WebhookDeliveryJob>(WEBHOOK_DELIVERY_QUEUE, (job) => this.attempt(job.deliveryId));
+    await this.jobs.work<WebhookDeliveryJob>(WEBHOOK_DELIVERY_QUEUE, DELIVERY_CONCURRENCY, (job) =>
+      this.attempt(job.deliveryId),
+    );
   }
 
   async attempt(deliveryId: string): Promise<void> {
