@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AssessmentEntity,
   AssessmentItemEntity,
   CandidateSessionEntity,
   ChallengeVersionEntity,
@@ -12,6 +13,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 @Injectable()
 export class RejudgeRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  hasAssessment(organizationId: string, assessmentId: string): Promise<boolean> {
+    return this.dataSource.getRepository(AssessmentEntity).existsBy({ organizationId, id: assessmentId });
+  }
 
   /** The item of an assessment of the organisation, with its pinned version's challenge. */
   findItem(organizationId: string, assessmentId: string, itemId: string): Promise<AssessmentItemEntity | null> {
