@@ -99,7 +99,7 @@ describe('npm start (the platform launcher)', () => {
       again.child.kill('SIGINT');
     }
     expect(await again.exited).toBe(0);
-  });
+  }, 150_000); // two full starts of the platform
 
   it('uses DATABASE_URL when it is set', async () => {
     const database = await createTestDatabase();
