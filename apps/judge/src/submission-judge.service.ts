@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JUDGE_JOB_RETRY_LIMIT, liveStream, type LiveEnvelope } from '@app/contracts';
-import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity } from '@app/db';
+import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity, isDatabaseUnavailable } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
-import { LivePublisher, appendLiveEvent } from '@app/pipeline';
-import { DataSource } from 'typeorm';
+import { LivePublisher, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AnswerItemGrader } from './grading/answer-item.grader.js';
 import { CodeItemGrader } from './grading/code-item.grader.js';
 import type { GradedTest, ItemGrade, ItemGrader } from './grading/item-grader.js';
@@ -14,6 +16,20 @@ export type Finalisation = Omit<ItemGrade, 'scoreShownToCandidate'> & { scoreSho
 
 /** How often a judge proves it is still working on a submission. */
 export const HEARTBEAT_INTERVAL_MS = 2000;
+
+/**
+ * How long a judge keeps retrying a write while PostgreSQL is unreachable (a restart, a failover)
+ * before giving the attempt up to the queue's retry.
+ */
+export const DATABASE_WAIT_MS = 60_000;
+
+/** Names this judge process in `submission.running`, for operators (and the scale-out test). */
+const JUDGE_ID = `${hostname()}:${process.pid}`;
+
+interface FinishedTest {
+  index: number;
+  outcome: GradedTest;
+}
 
 /** One attempt at judging one submission: every write is conditional on still being that attempt. */
 interface Attempt {
@@ -72,7 +88,7 @@ export class SubmissionJudge {
   /** Marks the submission running as a new attempt and clears what an interrupted attempt left. */
   private async start(submissionId: string, jobId: string): Promise<Attempt | undefined> {
     const envelopes: LiveEnvelope[] = [];
-    const started = await this.dataSource.transaction(async (manager) => {
+    const started = await this.write(async (manager) => {
       const [rows] = await manager.query<[{ attempts: number }[], number]>(
         `UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
            "jobId" = $2, "heartbeatAt" = now()
@@ -87,6 +103,7 @@ export class SubmissionJudge {
         await appendLiveEvent(manager, liveStream.submission(submissionId), 'submission.running', {
           submissionId,
           attempt: submission.attempts,
+          judge: JUDGE_ID,
         }),
       );
       return { submission, version, attempt: submission.attempts };
@@ -110,6 +127,7 @@ export class SubmissionJudge {
     if (!grader) throw new UnjudgeableError(`No grader judges ${version.type} items.`);
     let index = 0;
     let recording = Promise.resolve();
+    let waiting: FinishedTest[] = [];
     const grade = await grader.grade(
       {
         kind: submission.kind,
@@ -120,25 +138,30 @@ export class SubmissionJudge {
         answer: submission.answer,
       },
       (test) => {
-        const position = index++;
-        // Results are written and published one after another, in the order the tests finished.
-        recording = recording.then(() => this.record(attempt, position, test));
+        waiting.push({ index: index++, outcome: test });
+        if (waiting.length > 1) return; // joins the batch already waiting for its turn
+        // Results are written and published in the order the tests finished: one transaction at a
+        // time, each taking every result that finished while the previous one was being written.
+        recording = recording.then(() => {
+          const batch = waiting;
+          waiting = [];
+          return this.record(attempt, batch);
+        });
       },
     );
     await recording;
     return grade;
   }
 
-  private async record(attempt: Attempt, index: number, outcome: GradedTest): Promise<void> {
+  private async record(attempt: Attempt, batch: readonly FinishedTest[]): Promise<void> {
     const { submission } = attempt;
-    const details = outcome.sample ? (outcome.details ?? null) : null;
-    const envelope = await this.dataSource.transaction(async (manager) => {
+    const envelopes = await this.write(async (manager) => {
       const [current] = await manager.query<{ attempts: number }[]>(
         `SELECT attempts FROM submissions WHERE id = $1 AND status = 'running' FOR SHARE`,
         [submission.id],
       );
-      if (current?.attempts !== attempt.attempt) return undefined; // superseded by a newer attempt
-      await manager.insert(TestResultEntity, {
+      if (current?.attempts !== attempt.attempt) return []; // superseded by a newer attempt
+      const rows = batch.map(({ index, outcome }) => ({
         submissionId: submission.id,
         index,
         name: outcome.name.slice(0, 300),
@@ -147,27 +170,51 @@ export class SubmissionJudge {
         verdict: outcome.verdict,
         timeMs: Math.round(outcome.timeMs),
         message: outcome.message,
-        details,
-      });
-      return appendLiveEvent(manager, liveStream.submission(submission.id), 'test.finished', {
-        submissionId: submission.id,
-        index,
-        name: outcome.name,
-        sample: outcome.sample,
-        verdict: outcome.verdict,
-        timeMs: Math.round(outcome.timeMs),
-        message: outcome.message,
-        ...(details ? { details } : {}),
-      });
+        details: outcome.sample ? (outcome.details ?? null) : null,
+      }));
+      await manager.insert(TestResultEntity, rows);
+      const recorded: LiveEnvelope[] = [];
+      for (const { details, weight: _weight, submissionId, ...row } of rows) {
+        recorded.push(
+          await appendLiveEvent(manager, liveStream.submission(submissionId), 'test.finished', {
+            submissionId,
+            ...row,
+            name: batch.find((test) => test.index === row.index)!.outcome.name,
+            ...(details ? { details } : {}),
+          }),
+        );
+      }
+      return recorded;
+    }).catch((error: unknown) => {
+      // Only after a retried write whose first commit did land (the connection died on COMMIT).
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') return [];
+      throw error;
     });
-    if (envelope) void this.publisher.publish([envelope]);
+    if (envelopes.length > 0) void this.publisher.publish(envelopes);
+  }
+
+  /**
+   * One transaction, retried while PostgreSQL is unreachable (up to DATABASE_WAIT_MS): the writes
+   * of an attempt are conditional on that attempt, so running one again is harmless.
+   */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + DATABASE_WAIT_MS;
+    for (let pause = 200; ; pause = Math.min(pause * 2, 2000)) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || Date.now() + pause > deadline) throw error;
+        this.logger.warn(`database unavailable (${(error as Error).message}); retrying in ${pause} ms`);
+        await sleep(pause);
+      }
+    }
   }
 
   /** Exactly once: only the current attempt of a running submission can finish it. */
   async finalise(attempt: Pick<Attempt, 'submission' | 'attempt'>, result: Finalisation): Promise<boolean> {
     const { submission } = attempt;
     const envelopes: LiveEnvelope[] = [];
-    const done = await this.dataSource.transaction(async (manager) => {
+    const done = await this.write(async (manager) => {
       const [rows] = await manager.query<[{ id: string }[], number]>(
         `UPDATE submissions SET status = 'finished', verdict = $3, score = $4, message = $5, grading = $6,
            "finishedAt" = now()
@@ -198,6 +245,7 @@ export class SubmissionJudge {
       if (submission.kind !== 'rejudge') {
         envelopes.push(
           await appendLiveEvent(manager, liveStream.session(submission.sessionId), 'submission.finished', finished),
+          ...(await appendSessionUpdated(manager, submission.sessionId)),
         );
       }
       return true;

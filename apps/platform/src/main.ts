@@ -96,7 +96,13 @@ async function main(): Promise<void> {
       void shutdown(1);
     }, say);
     supervisor.start({ name: 'api', script: join(DIST, 'apps/api/src/main.js'), env });
-    supervisor.start({ name: 'judge', script: join(DIST, 'apps/judge/src/main.js'), env });
+    // The judge host mostly passes messages: a small young generation keeps it near 75 MB (docs/judge-engine.md).
+    supervisor.start({
+      name: 'judge',
+      script: join(DIST, 'apps/judge/src/main.js'),
+      env,
+      nodeFlags: ['--max-semi-space-size=4'],
+    });
 
     const url = `http://localhost:${config.PORT}`;
     await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/ready`, READY_TIMEOUT_MS);

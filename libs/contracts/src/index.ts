@@ -11,6 +11,9 @@ export {
   type LiveServerToClient,
   type ResultTablePayload,
   type SampleDetailsPayload,
+  type SessionFinishReason,
+  type SessionItemStatus,
+  type SessionStatusValue,
   type SubscribeMessage,
 } from './live-events.js';
 export {
@@ -21,3 +24,10 @@ export {
   type SubmissionStatus,
   type Verdict,
 } from './verdict.js';
+export {
+  ACTIVITY_EVENT_KINDS,
+  INTEGRITY_QUEUE,
+  RECORDING_NOTICE,
+  type ActivityEventKind,
+  type IntegrityJobData,
+} from './integrity.js';

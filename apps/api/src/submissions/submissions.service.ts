@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
-import { JudgeQueue, appendLiveEvent } from '@app/pipeline';
+import { JudgeQueue, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
 import { DataSource } from 'typeorm';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { CandidateSessionsService } from '../candidate-sessions/candidate-sessions.service.js';
@@ -68,9 +68,15 @@ export class SubmissionsService {
         answer: isCode ? null : (input.answer ?? null),
       });
       await this.queue.enqueue(manager, { submissionId: created.id });
+      // Final JavaScript/TypeScript code is screened for similarity (docs/integrity.md).
+      if (kind === 'final' && isCode && input.language !== 'sql') {
+        await this.queue.enqueueScreening(manager, { submissionId: created.id });
+      }
       const queued = { submissionId: created.id, sessionId: session.id, itemId: item.id, kind };
       envelopes.push(await appendLiveEvent(manager, liveStream.submission(created.id), 'submission.queued', queued));
       envelopes.push(await appendLiveEvent(manager, liveStream.session(session.id), 'submission.queued', queued));
+      // A final submission makes the item `submitted`.
+      if (kind === 'final') envelopes.push(...(await appendSessionUpdated(manager, session.id)));
       return created;
     });
     this.live.publish(envelopes);

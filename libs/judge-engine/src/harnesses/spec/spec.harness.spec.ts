@@ -125,6 +125,27 @@ describe('specHarness in the sandbox', () => {
     expect(failed.graded?.verdict).toBe('WRONG_ANSWER');
   });
 
+  it('times out a test waiting on a later timer without firing that timer early', async () => {
+    const spec = `import { expect, test } from '@jest/globals';
+let fired = false;
+test('waits past its timeout', async () => {
+  await new Promise((resolve) => setTimeout(() => { fired = true; resolve(undefined); }, 10_000));
+}, 100);
+test('the late timer has not run', () => {
+  expect(fired).toBe(false);
+});
+`;
+    const result = await runSpecChallenge({
+      harness: { files: [{ path: 'timers.test.ts', source: spec }] },
+      language: 'typescript',
+      source: TWO_SUM,
+    });
+    expect(outcomesByName(result)).toEqual({
+      'waits past its timeout': 'failed',
+      'the late timer has not run': 'passed',
+    });
+  });
+
   it('runs a CommonJS spec against a CommonJS solution', async () => {
     const source = `const { sum } = require('./solution.js');\ntest('adds', () => { expect(sum(1, 2)).toBe(3); });\ntest('adds negatives', () => { expect(sum(-1, -2)).toBe(-3); });`;
     const result = await runSpecChallenge({
