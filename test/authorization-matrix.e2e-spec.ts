@@ -29,6 +29,8 @@ interface Fixture {
   submissionId: string;
   candidateSubmission: string;
   inviteToken: string;
+  versionId: string;
+  rejudgeId: string;
 }
 
 interface Request {
@@ -116,7 +118,7 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataSource = await createDataSource(database.url, 2).initialize();
-    await seedChallenge(dataSource, { slug: 'lru-cache', type: 'class' });
+    const { versionId } = await seedChallenge(dataSource, { slug: 'lru-cache', type: 'class' });
     running = await startTestApi(createApiApplication, database.url, { AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
     api = new HttpClient(running.url);
     people.admin = await newOrganization(api);
@@ -136,6 +138,14 @@ describe('authorization matrix', () => {
       submissionId,
       candidateSubmission: await submit(current.token, current.itemId),
       inviteToken: current.inviteToken,
+      versionId,
+      rejudgeId: (
+        await api.post(
+          `/api/v1/assessments/${assessmentId}/rejudges`,
+          { itemId: finished.itemId, versionId },
+          { token: people.admin.accessToken },
+        )
+      ).body.id as string,
     };
     Object.assign(tokens, {
       admin: people.admin.accessToken,
@@ -282,6 +292,25 @@ describe('authorization matrix', () => {
             .join(',')}`,
         };
       },
+      expected: staff(200, ['recruiter', 'interviewer'], 404),
+    },
+    'GET /api/v1/assessments/:id/items/:itemId/versions': {
+      request: () => ({ path: `/api/v1/assessments/${fixture.assessmentId}/items/${fixture.itemId}/versions` }),
+      expected: staff(200, ['recruiter', 'interviewer'], 404),
+    },
+    'POST /api/v1/assessments/:id/rejudges': {
+      request: () => ({
+        path: `/api/v1/assessments/${fixture.assessmentId}/rejudges`,
+        body: { itemId: fixture.itemId, versionId: fixture.versionId },
+      }),
+      expected: staff(201, [], 404),
+    },
+    'GET /api/v1/assessments/:id/rejudges': {
+      request: () => ({ path: `/api/v1/assessments/${fixture.assessmentId}/rejudges` }),
+      expected: staff(200, ['recruiter', 'interviewer'], 404),
+    },
+    'GET /api/v1/rejudges/:id': {
+      request: () => ({ path: `/api/v1/rejudges/${fixture.rejudgeId}` }),
       expected: staff(200, ['recruiter', 'interviewer'], 404),
     },
     'GET /api/v1/sessions/:id': {
