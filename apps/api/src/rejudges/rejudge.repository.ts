@@ -14,10 +14,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 export class RejudgeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  hasAssessment(organizationId: string, assessmentId: string): Promise<boolean> {
-    return this.dataSource.getRepository(AssessmentEntity).existsBy({ organizationId, id: assessmentId });
-  }
-
   /** The item of an assessment of the organisation, with its pinned version's challenge. */
   findItem(organizationId: string, assessmentId: string, itemId: string): Promise<AssessmentItemEntity | null> {
     return this.dataSource
@@ -67,6 +63,10 @@ export class RejudgeRepository {
 
   find(organizationId: string, id: string): Promise<RejudgeEntity | null> {
     return this.dataSource.getRepository(RejudgeEntity).findOneBy({ id, organizationId });
+  }
+
+  assessmentExists(organizationId: string, assessmentId: string): Promise<boolean> {
+    return this.dataSource.getRepository(AssessmentEntity).existsBy({ id: assessmentId, organizationId });
   }
 
   listForAssessment(organizationId: string, assessmentId: string): Promise<RejudgeEntity[]> {

@@ -106,10 +106,8 @@ export class RejudgesService {
   }
 
   async list(staff: StaffPrincipal, assessmentId: string): Promise<RejudgeReportDto[]> {
-    // Another organisation's assessment is answered like one that does not exist.
-    if (!(await this.rejudges.hasAssessment(staff.organizationId, assessmentId))) {
+    if (!(await this.rejudges.assessmentExists(staff.organizationId, assessmentId)))
       throw new DomainException('not_found', 'assessment_not_found', 'No such assessment.');
-    }
     const rejudges = await this.rejudges.listForAssessment(staff.organizationId, assessmentId);
     return Promise.all(rejudges.map((rejudge) => this.build(rejudge)));
   }
