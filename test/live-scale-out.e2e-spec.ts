@@ -271,13 +271,25 @@ describe('live pipeline across processes: two API nodes, two judges, an API rest
       expect(response.status).toBe(202);
       accepted.push(response.body.submissionId);
     }
-    await waitForAll(candidate, sessionStream, accepted, 90_000);
-    await waitForAll(interviewer, sessionStream, accepted, 90_000);
+    try {
+      await waitForAll(candidate, sessionStream, accepted, 60_000);
+      await waitForAll(interviewer, sessionStream, accepted, 10_000);
+    } catch (error) {
+      const rows = await dataSource.query(`SELECT id, status, attempts, verdict FROM submissions WHERE id = ANY($1)`, [
+        accepted,
+      ]);
+      const seen = finishedIn(candidate, sessionStream);
+      throw new Error(
+        `${String(error)}\nsubmissions: ${JSON.stringify(rows)}\nseen by the candidate: ${JSON.stringify([...seen])}\n` +
+          `candidate session events: ${JSON.stringify(candidate.stream(sessionStream).map((e) => [e.seq, e.type]))}\n` +
+          `A: ${apiA.output.slice(-2000)}\nB: ${apiB.output.slice(-2000)}\njudges: ${judges.map((j) => j.output.slice(-2000)).join('\n')}`,
+      );
+    }
     const seen = candidate.stream(sessionStream);
     const seqs = seen.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
     expect(interviewer.stream(sessionStream)).toEqual(seen);
     await expectFinishedOnce(accepted);
-  });
+  }, 150_000);
 });
