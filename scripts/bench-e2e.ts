@@ -39,7 +39,8 @@ import { JudgeEngine } from '@app/judge-engine';
 import { HttpClient, newMember, newOrganization, seedChallenge, twoSumDefinition } from '@app/testing';
 import type { LiveEnvelope } from '@app/contracts';
 import { io, type Socket } from 'socket.io-client';
-import { toEngineSubmission, type StoredDefinition } from '../apps/judge/src/challenge-definition.js';
+import { toEngineSubmission } from '../apps/judge/src/grading/code-item.grader.js';
+import type { StoredDefinition } from '../apps/judge/src/grading/stored-definition.js';
 
 const argv = process.argv.slice(2);
 function option(name: string, fallback: string): string {

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JUDGE_JOB_RETRY_LIMIT, liveStream, type LiveEnvelope, type Verdict } from '@app/contracts';
+import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream, type LiveEnvelope } from '@app/contracts';
 import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity, isDatabaseUnavailable } from '@app/db';
-import { JudgeEngine, JudgeInputError, type JudgeResult, type TestOutcome } from '@app/judge-engine';
+import { JudgeInputError } from '@app/judge-engine';
 import { LivePublisher, appendLiveEvent, appendLiveEvents, appendSessionUpdated } from '@app/pipeline';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { UnjudgeableError, toEngineSubmission } from './challenge-definition.js';
+import { AnswerItemGrader } from './grading/answer-item.grader.js';
+import { CodeItemGrader } from './grading/code-item.grader.js';
+import type { GradedTest, ItemGrade, ItemGrader } from './grading/item-grader.js';
+import { SqlItemGrader } from './grading/sql-item.grader.js';
+import { UnjudgeableError } from './grading/stored-definition.js';
 
-export interface Finalisation {
-  verdict: Verdict;
-  score: number | null;
-  message: string;
-}
+export type Finalisation = Omit<ItemGrade, 'scoreShownToCandidate'> & { scoreShownToCandidate?: boolean };
 
 /** How often a judge proves it is still working on a submission. */
 export const HEARTBEAT_INTERVAL_MS = 2000;
@@ -28,7 +28,7 @@ const JUDGE_ID = `${hostname()}:${process.pid}`;
 
 interface FinishedTest {
   index: number;
-  outcome: TestOutcome;
+  outcome: GradedTest;
 }
 
 /** One attempt at judging one submission: every write is conditional on still being that attempt. */
@@ -47,11 +47,17 @@ interface Attempt {
 export class SubmissionJudge {
   private readonly logger = new Logger(SubmissionJudge.name);
 
+  private readonly graders = new Map<string, ItemGrader>();
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly engine: JudgeEngine,
     private readonly publisher: LivePublisher,
-  ) {}
+    code: CodeItemGrader,
+    sql: SqlItemGrader,
+    answers: AnswerItemGrader,
+  ) {
+    for (const grader of [code, sql, answers]) for (const type of grader.types) this.graders.set(type, grader);
+  }
 
   async judge(submissionId: string, jobId: string): Promise<void> {
     const attempt = await this.start(submissionId, jobId);
@@ -117,17 +123,22 @@ export class SubmissionJudge {
 
   private async run(attempt: Attempt): Promise<Finalisation> {
     const { submission, version } = attempt;
-    const engineSubmission = toEngineSubmission(
-      version.definition,
-      { language: submission.language, source: submission.code },
-      submission.kind === 'run',
-    );
+    const grader = this.graders.get(version.type);
+    if (!grader) throw new UnjudgeableError(`No grader judges ${version.type} items.`);
     let index = 0;
     let recording = Promise.resolve();
     let waiting: FinishedTest[] = [];
-    const result = await this.engine.judge(engineSubmission, {
-      onTestFinished: (outcome) => {
-        waiting.push({ index: index++, outcome });
+    const grade = await grader.grade(
+      {
+        kind: submission.kind,
+        type: version.type,
+        definition: version.definition,
+        language: submission.language,
+        code: submission.code,
+        answer: submission.answer,
+      },
+      (test) => {
+        waiting.push({ index: index++, outcome: test });
         if (waiting.length > 1) return; // joins the batch already waiting for its turn
         // Results are written and published in the order the tests finished: one transaction at a
         // time, each taking every result that finished while the previous one was being written.
@@ -137,13 +148,9 @@ export class SubmissionJudge {
           return this.record(attempt, batch);
         });
       },
-    });
+    );
     await recording;
-    return {
-      verdict: result.verdict,
-      score: submission.kind === 'run' ? null : scoreOf(result),
-      message: result.message,
-    };
+    return grade;
   }
 
   private async record(attempt: Attempt, batch: readonly FinishedTest[]): Promise<void> {
@@ -166,6 +173,7 @@ export class SubmissionJudge {
         details: outcome.sample ? (outcome.details ?? null) : null,
       }));
       await manager.insert(TestResultEntity, rows);
+      // The candidate reads this stream: a hidden test shows its verdict, not its name or message.
       const recorded = await appendLiveEvents(
         manager,
         liveStream.submission(submission.id),
@@ -174,11 +182,11 @@ export class SubmissionJudge {
           payload: {
             submissionId: submission.id,
             index,
-            name: outcome.name,
+            name: outcome.sample ? outcome.name : hiddenTestName(index),
             sample: outcome.sample,
             verdict: outcome.verdict,
             timeMs: rows[i].timeMs,
-            message: outcome.message,
+            message: outcome.sample ? outcome.message : '',
             ...(rows[i].details ? { details: rows[i].details } : {}),
           },
         })),
@@ -215,26 +223,38 @@ export class SubmissionJudge {
     const envelopes: LiveEnvelope[] = [];
     const done = await this.write(async (manager) => {
       const [rows] = await manager.query<[{ id: string }[], number]>(
-        `UPDATE submissions SET status = 'finished', verdict = $3, score = $4, message = $5, "finishedAt" = now()
+        `UPDATE submissions SET status = 'finished', verdict = $3, score = $4, message = $5, grading = $6,
+           "finishedAt" = now()
          WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`,
-        [submission.id, attempt.attempt, result.verdict, result.score, result.message.slice(0, 2000)],
+        [
+          submission.id,
+          attempt.attempt,
+          result.verdict,
+          result.score,
+          result.message.slice(0, 2000),
+          result.grading === undefined ? null : JSON.stringify(result.grading),
+        ],
       );
       if (rows.length === 0) return false;
       const finished = {
         submissionId: submission.id,
         kind: submission.kind,
         verdict: result.verdict,
-        score: result.score,
+        // Candidates may subscribe to these streams: an answer's score stays with staff.
+        score: result.scoreShownToCandidate === false ? null : result.score,
         message: result.message,
         latencyMs: Date.now() - submission.createdAt.getTime(),
       };
       envelopes.push(
         await appendLiveEvent(manager, liveStream.submission(submission.id), 'submission.finished', finished),
       );
-      envelopes.push(
-        await appendLiveEvent(manager, liveStream.session(submission.sessionId), 'submission.finished', finished),
-        ...(await appendSessionUpdated(manager, submission.sessionId)),
-      );
+      // A rejudge is staff's business: it stays off the candidate's session stream.
+      if (submission.kind !== 'rejudge') {
+        envelopes.push(
+          await appendLiveEvent(manager, liveStream.session(submission.sessionId), 'submission.finished', finished),
+          ...(await appendSessionUpdated(manager, submission.sessionId)),
+        );
+      }
       return true;
     });
     void this.publisher.publish(envelopes);
@@ -249,14 +269,4 @@ export function crashedTooOften(submission: Pick<SubmissionEntity, 'kind'>, cras
     score: submission.kind === 'run' ? null : 0,
     message: `Judging stopped: the judge running this submission stopped ${crashes} times. It was not run again.`,
   };
-}
-
-/** Share of the weight of hidden tests passed (all tests when a challenge has no hidden ones). */
-export function scoreOf(result: JudgeResult): number {
-  const hidden = result.tests.filter((test) => !test.sample);
-  const counted = hidden.length > 0 ? hidden : result.tests;
-  const total = counted.reduce((sum, test) => sum + test.weight, 0);
-  if (total === 0) return 0;
-  const passed = counted.filter((test) => test.verdict === 'ACCEPTED').reduce((sum, test) => sum + test.weight, 0);
-  return Math.round((passed / total) * 100_000) / 100_000;
 }

@@ -6,10 +6,25 @@ import type { SubmissionKind, Verdict } from './verdict.js';
  * stream's next sequence number; events are persisted, so a late or reconnecting client replays
  * what it missed.
  */
+/** A result set as the SQL grader previews it (capped rows, cells as text). */
+/** Why a session ended: the candidate finished it, or its time ran out. */
+export type SessionFinishReason = 'submitted' | 'time_up';
+
+export interface ResultTablePayload {
+  columns: { name: string; type: string }[];
+  rows: (string | null)[][];
+  totalRows: number;
+}
+
+/**
+ * What a sample test shows the candidate: code tests carry text; SQL tests carry the sample
+ * dataset's name as input and result tables, with the plan's scans when the test checks the plan.
+ */
 export interface SampleDetailsPayload {
   input: string;
-  expected: string;
-  actual: string;
+  expected: string | ResultTablePayload;
+  actual?: string | ResultTablePayload;
+  planScans?: string[];
 }
 
 export interface LiveEventMap {
@@ -60,7 +75,7 @@ export interface LiveEventMap {
    * The session ended: submitted by the candidate, or its time ran out (`reason`). Staff, and the
    * candidate of that session (their workspace closes on it).
    */
-  'session.finished': { sessionId: string; finishedAt: string; reason: 'submitted' | 'time_up' };
+  'session.finished': { sessionId: string; finishedAt: string; reason: SessionFinishReason };
 }
 
 export type SessionStatusValue = 'in_progress' | 'finished';
@@ -124,4 +139,12 @@ export interface LiveClientToServer {
 export interface LiveServerSideEvents {
   /** Events recorded together (in one transaction), in sequence order. */
   'live:events': (envelopes: LiveEnvelope[]) => void;
+}
+
+/**
+ * The name a hidden test goes by wherever a candidate can see it (live events, their results): its
+ * position only. Its real name and its message (which may quote expected values) stay with staff.
+ */
+export function hiddenTestName(index: number): string {
+  return `Hidden test ${index + 1}`;
 }

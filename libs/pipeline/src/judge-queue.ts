@@ -1,4 +1,10 @@
-import { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, type JudgeJobData } from '@app/contracts';
+import {
+  INTEGRITY_QUEUE,
+  JUDGE_JOB_RETRY_LIMIT,
+  JUDGE_QUEUE,
+  type IntegrityJobData,
+  type JudgeJobData,
+} from '@app/contracts';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -56,18 +62,38 @@ export class JudgeQueue {
       expireInSeconds: JUDGE_JOB_EXPIRY_SECONDS,
       retentionMinutes: 60,
     });
+    // Screening is pure computation over the database: a failed attempt is retried after a pause.
+    await boss.createQueue(INTEGRITY_QUEUE, {
+      name: INTEGRITY_QUEUE,
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 120,
+      retentionMinutes: 60,
+    });
     return new JudgeQueue(boss, options.databaseUrl);
   }
 
   /** Enqueues inside the caller's transaction: the job exists exactly when the submission does. */
   async enqueue(manager: EntityManager, data: JudgeJobData): Promise<void> {
-    const db = {
-      executeSql: async (text: string, values: unknown[]) => ({
-        rows: await manager.query<unknown[]>(text, values),
-      }),
-    };
-    await this.boss.send(JUDGE_QUEUE, data, { db });
+    await this.boss.send(JUDGE_QUEUE, data, { db: inTransaction(manager) });
     await manager.query('SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, '']);
+  }
+
+  /** A similarity screening of a final submission, inside the caller's transaction like `enqueue`. */
+  async enqueueScreening(manager: EntityManager, data: IntegrityJobData): Promise<void> {
+    await this.boss.send(INTEGRITY_QUEUE, data, { db: inTransaction(manager) });
+  }
+
+  /** Runs `handler` for each screening job, one at a time per process (screening is CPU-bound). */
+  async consumeScreenings(handler: (data: IntegrityJobData) => Promise<void>): Promise<void> {
+    await this.boss.work<IntegrityJobData>(
+      INTEGRITY_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async ([job]) => {
+        if (job) await handler(job.data);
+      },
+    );
   }
 
   /**
@@ -185,4 +211,11 @@ export class JudgeQueue {
     }
     await this.boss.stop({ graceful: true, wait: true, timeout: 2000 });
   }
+}
+
+/** pg-boss's `db` option: its SQL runs on the caller's transaction. */
+function inTransaction(manager: EntityManager) {
+  return {
+    executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query<unknown[]>(text, values) }),
+  };
 }

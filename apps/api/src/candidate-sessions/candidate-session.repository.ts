@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AssessmentEntity, CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from '@app/db';
-import { type EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 
 export const SNAPSHOT_INTERVAL_MS = 2000;
 
@@ -24,46 +24,26 @@ export class CandidateSessionRepository {
     return this.sessions.findOneBy({ id });
   }
 
-  /** Returns undefined when another request started the session for this invite first. */
-  async start(
-    session: Pick<CandidateSessionEntity, 'inviteId' | 'assessmentId' | 'organizationId' | 'startedAt' | 'deadline'>,
-  ) {
-    try {
-      return await this.sessions.save({ ...session, status: 'in_progress' as const, finishedAt: null });
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        return undefined;
-      throw error;
-    }
+  findInviteById(id: string): Promise<InviteEntity | null> {
+    return this.invites.findOneBy({ id });
   }
 
-  /** Finishes a session still in progress; false (a no-op) for one already finished. */
-  async finish(manager: EntityManager, id: string, at: Date): Promise<boolean> {
-    const [rows] = await manager.query<[{ id: string }[], number]>(
-      `UPDATE candidate_sessions SET status = 'finished', "finishedAt" = $2
-       WHERE id = $1 AND status = 'in_progress' RETURNING id`,
-      [id, at],
-    );
-    return rows.length > 0;
-  }
-
-  /**
-   * Finishes, at their deadline, up to `limit` sessions whose time ran out; SKIP LOCKED lets every
-   * API node sweep at once without finishing a session twice.
-   */
-  async finishOverdue(
+  /** Throws a unique violation (23505) when another request started the session for this invite first. */
+  start(
     manager: EntityManager,
-    now: Date,
-    limit: number,
-  ): Promise<{ id: string; assessmentId: string; finishedAt: Date }[]> {
-    const [rows] = await manager.query<[{ id: string; assessmentId: string; finishedAt: Date }[], number]>(
-      `UPDATE candidate_sessions SET status = 'finished', "finishedAt" = deadline
-       WHERE id IN (SELECT id FROM candidate_sessions WHERE status = 'in_progress' AND deadline <= $1
-                    ORDER BY deadline LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id, "assessmentId", "finishedAt"`,
-      [now, limit],
-    );
-    return rows;
+    session: Pick<CandidateSessionEntity, 'inviteId' | 'assessmentId' | 'organizationId' | 'startedAt' | 'deadline'>,
+  ): Promise<CandidateSessionEntity> {
+    return manager
+      .getRepository(CandidateSessionEntity)
+      .save({ ...session, status: 'in_progress' as const, finishedAt: null });
+  }
+
+  /** Finishes a session still in progress; false when it was already finished (by another request). */
+  async finish(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await manager
+      .getRepository(CandidateSessionEntity)
+      .update({ id, status: 'in_progress' }, { status: 'finished', finishedAt: at });
+    return (result.affected ?? 0) > 0;
   }
 
   assessmentWithItems(assessmentId: string): Promise<AssessmentEntity | null> {

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { LiveEnvelope } from '@app/contracts';
+import { shuffledOptions } from '@app/challenge-kit';
+import { RECORDING_NOTICE, type LiveEnvelope, type SessionFinishReason } from '@app/contracts';
 import type { AssessmentItemEntity, CandidateSessionEntity, DraftEntity } from '@app/db';
 import { appendSessionEvent, appendSessionUpdated, itemStatuses } from '@app/pipeline';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessTokenService } from '../access/access-token.service.js';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { hashInviteToken } from '../assessments/assessments.service.js';
 import { DomainException } from '../errors/domain.exception.js';
+import { BackgroundJobs } from '../jobs/background-jobs.js';
+import { SESSION_DEADLINE_QUEUE } from '../jobs/jobs.module.js';
 import { LiveHub } from '../live/live-hub.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { CandidateSessionRepository } from './candidate-session.repository.js';
 import type { CandidateSessionDto, SaveDraftDto, StartedSessionDto } from './dto/candidate-session.dto.js';
 
@@ -29,6 +33,8 @@ export class CandidateSessionsService {
     private readonly sessions: CandidateSessionRepository,
     private readonly tokens: AccessTokenService,
     private readonly live: LiveHub,
+    private readonly jobs: BackgroundJobs,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   /** Starts the invite's one session, or resumes it with a new token while time is left. */
@@ -48,7 +54,7 @@ export class CandidateSessionsService {
       const assessment = await this.sessions.assessmentWithItems(invite.assessmentId);
       if (!assessment) throw inviteNotFound();
       session =
-        (await this.sessions.start({
+        (await this.startSession({
           inviteId: invite.id,
           assessmentId: invite.assessmentId,
           organizationId: invite.organizationId,
@@ -122,17 +128,34 @@ export class CandidateSessionsService {
     return this.current(candidate, now);
   }
 
+  /** The deadline job's work: finishes a session nobody finished, at its deadline. */
+  async finishAtDeadline(sessionId: string, now = new Date()): Promise<void> {
+    const session = await this.sessions.findById(sessionId);
+    if (session) await this.finishIfOverdue(session, now);
+  }
+
   /**
    * Finishes the session if it is still in progress, recording `session.finished` then
-   * `session.updated` in the same transaction; nothing when another request finished it first.
+   * `session.updated` and the organisation's `session.completed` webhook in the same transaction;
+   * nothing when another request finished it first.
    */
   async finishAndRecord(
     manager: EntityManager,
-    session: Pick<CandidateSessionEntity, 'id' | 'assessmentId'>,
+    session: CandidateSessionEntity,
     at: Date,
-    reason: 'submitted' | 'time_up',
+    reason: SessionFinishReason,
   ): Promise<LiveEnvelope[]> {
     if (!(await this.sessions.finish(manager, session.id, at))) return [];
+    const invite = await this.sessions.findInviteById(session.inviteId);
+    await this.outbox.emit(manager, session.organizationId, 'session.completed', {
+      sessionId: session.id,
+      assessmentId: session.assessmentId,
+      candidateName: invite?.candidateName ?? '',
+      candidateEmail: invite?.candidateEmail ?? '',
+      startedAt: session.startedAt.toISOString(),
+      finishedAt: at.toISOString(),
+      reason,
+    });
     return [
       ...(await appendSessionEvent(manager, session, 'session.finished', {
         sessionId: session.id,
@@ -147,6 +170,31 @@ export class CandidateSessionsService {
   async recording(work: (manager: EntityManager) => Promise<LiveEnvelope[]>): Promise<void> {
     const envelopes = await this.dataSource.transaction(work);
     this.live.publish(envelopes);
+  }
+
+  /**
+   * Starts the session with the job that finishes it at its deadline, in one transaction. Undefined
+   * when a concurrent request started it first (one session per invite, enforced by the database).
+   */
+  private async startSession(
+    session: Pick<CandidateSessionEntity, 'inviteId' | 'assessmentId' | 'organizationId' | 'startedAt' | 'deadline'>,
+  ): Promise<CandidateSessionEntity | undefined> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const started = await this.sessions.start(manager, session);
+        await this.jobs.send(
+          manager,
+          SESSION_DEADLINE_QUEUE,
+          { sessionId: started.id },
+          { startAfter: started.deadline },
+        );
+        return started;
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        return undefined;
+      throw error;
+    }
   }
 
   private async load(candidate: CandidatePrincipal): Promise<CandidateSessionEntity> {
@@ -195,11 +243,27 @@ export class CandidateSessionsService {
         type: item.challengeVersion!.type,
         title: item.challengeVersion!.title,
         status: statuses.get(item.id) ?? 'not_started',
-        content: item.challengeVersion!.publicView,
+        content: candidateContent(item.challengeVersion!.publicView, session.id),
         draft: draftView(drafts.get(item.id)),
       })),
+      recording: { recorded: [...RECORDING_NOTICE.recorded], notice: RECORDING_NOTICE.notice },
     };
   }
+}
+
+/**
+ * The public view as this candidate sees it: quiz options in an order of their own (deterministic per
+ * session, so a reload shows the same order) where the question allows it.
+ */
+export function candidateContent(publicView: Record<string, unknown>, sessionId: string): Record<string, unknown> {
+  const material = publicView.material as { questions?: unknown } | undefined;
+  if (publicView.type !== 'quiz' || !Array.isArray(material?.questions)) return publicView;
+  const questions = (material.questions as Record<string, unknown>[]).map((question) => {
+    const options = question.options as { id: string; text: string }[] | undefined;
+    if (question.shuffleOptions !== true || !Array.isArray(options)) return question;
+    return { ...question, options: shuffledOptions(sessionId, String(question.id), options) };
+  });
+  return { ...publicView, material: { ...material, questions } };
 }
 
 function draftView(draft: DraftEntity | undefined) {

@@ -1,0 +1,138 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ChallengeVersionEntity, SubmissionEntity, type FlagRegion } from '@app/db';
+import {
+  SimilarityDetector,
+  decodeFingerprints,
+  encodeFingerprints,
+  matchedRegions,
+  similarityFromShared,
+} from '@app/integrity';
+import { DataSource } from 'typeorm';
+import { ScreeningRepository } from './screening.repository.js';
+
+/** Languages the tokenizer reads; SQL answers are not screened. */
+const SCREENED_LANGUAGES = new Set(['javascript', 'typescript']);
+
+export type ScreeningOutcome =
+  | { status: 'screened'; flags: number }
+  | { status: 'skipped'; reason: 'not_found' | 'not_screenable' | 'superseded' | 'already_screened' };
+
+/**
+ * Screens one final code submission against every other submission of its challenge: fingerprints
+ * it without the starter code, looks its fingerprints up in the stored index (never every pair),
+ * stores the pairs at or above the threshold with the regions they share, then adds it to the index.
+ * It flags for review; it never rejects.
+ */
+@Injectable()
+export class SimilarityScreener {
+  private readonly logger = new Logger(SimilarityScreener.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly screenings: ScreeningRepository,
+  ) {}
+
+  async screen(submissionId: string): Promise<ScreeningOutcome> {
+    const submission = await this.dataSource.getRepository(SubmissionEntity).findOneBy({ id: submissionId });
+    if (!submission) return { status: 'skipped', reason: 'not_found' };
+    if (submission.kind !== 'final' || !submission.code || !SCREENED_LANGUAGES.has(submission.language ?? '')) {
+      return { status: 'skipped', reason: 'not_screenable' };
+    }
+    const version = await this.dataSource
+      .getRepository(ChallengeVersionEntity)
+      .findOneByOrFail({ id: submission.challengeVersionId });
+    const challengeId = version.challengeId;
+    // Each submission is fingerprinted without its own version's starter code.
+    const detector = new SimilarityDetector({ starterSources: starterSources(version.definition) });
+    // The expensive part (parsing and hashing) happens before any lock is taken.
+    const fingerprints = detector.fingerprint(submission.code);
+
+    const outcome = await this.dataSource.transaction(async (manager): Promise<ScreeningOutcome> => {
+      // One screening at a time per challenge: two submissions screened at once would each miss the other.
+      await this.screenings.lockChallenge(manager, challengeId);
+      if (await this.screenings.isScreened(manager, submissionId))
+        return { status: 'skipped', reason: 'already_screened' };
+      if (!(await this.screenings.isLatestFinal(manager, submission)))
+        return { status: 'skipped', reason: 'superseded' };
+      // The last final submission is the one that counts: an earlier one leaves the index with its flags.
+      await this.screenings.removeEarlierOfItem(manager, submission);
+
+      const parameters = detector.parameters;
+      const neighbours = await this.screenings.neighbours(manager, {
+        challengeId,
+        organizationId: submission.organizationId,
+        sessionId: submission.sessionId,
+        hashes: fingerprints.distinct,
+        minShared: parameters.minSharedFingerprints,
+      });
+      // Indexed first: the flags below refer to it.
+      await this.screenings.index(manager, {
+        submission,
+        challengeId,
+        hashes: fingerprints.distinct,
+        truncated: fingerprints.truncated,
+        fingerprints: encodeFingerprints(fingerprints),
+      });
+      const flagged = neighbours
+        .map((neighbour) => ({
+          neighbour,
+          similarity: similarityFromShared(neighbour.shared, fingerprints.distinct.length, neighbour.fingerprintCount),
+        }))
+        .filter(({ similarity }) => similarity.score >= parameters.threshold);
+      // Regions come from the stored fingerprints of the other side: tokenizing its code again would cost more.
+      const stored = await this.screenings.storedFingerprints(
+        manager,
+        flagged.map(({ neighbour }) => neighbour.submissionId),
+      );
+      await this.screenings.insertFlags(
+        manager,
+        flagged.map(({ neighbour, similarity }) => {
+          const theirs = stored.get(neighbour.submissionId);
+          const regions: FlagRegion[] = theirs
+            ? matchedRegions(fingerprints, decodeFingerprints(theirs)).map(({ a, b, fingerprints: count }) => ({
+                a,
+                b,
+                fingerprints: count,
+              }))
+            : [];
+          return {
+            challengeId,
+            submissionAId: submission.id,
+            submissionBId: neighbour.submissionId,
+            sessionAId: submission.sessionId,
+            sessionBId: neighbour.sessionId,
+            organizationAId: submission.organizationId,
+            organizationBId: neighbour.organizationId,
+            score: similarity.score,
+            sharedFingerprints: similarity.shared,
+            coverageA: similarity.coverageA,
+            coverageB: similarity.coverageB,
+            threshold: parameters.threshold,
+            regions,
+          };
+        }),
+      );
+      const flags = flagged.length;
+      return { status: 'screened', flags };
+    });
+    if (outcome.status === 'screened' && outcome.flags > 0) {
+      this.logger.log(`submission ${submissionId}: ${outcome.flags} similar submission(s) flagged for review`);
+    }
+    return outcome;
+  }
+}
+
+/** The JavaScript and TypeScript starters of a stored challenge package (`definition.starters`). */
+export function starterSources(definition: Record<string, unknown>): string[] {
+  const starters = definition.starters;
+  if (!Array.isArray(starters)) return [];
+  return starters
+    .filter(
+      (starter): starter is { language: string; content: string } =>
+        typeof starter === 'object' &&
+        starter !== null &&
+        typeof (starter as { content?: unknown }).content === 'string' &&
+        SCREENED_LANGUAGES.has(String((starter as { language?: unknown }).language)),
+    )
+    .map((starter) => starter.content);
+}
