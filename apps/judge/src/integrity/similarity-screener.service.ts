@@ -13,6 +13,13 @@ import { ScreeningRepository } from './screening.repository.js';
 /** Languages the tokenizer reads; SQL answers are not screened. */
 const SCREENED_LANGUAGES = new Set(['javascript', 'typescript']);
 
+/**
+ * Flags stored per screened submission: its most similar earlier submissions. A cohort passing one
+ * answer around would otherwise store every pair of it (n² / 2: 250,000 for 700 copies of 1,000), which
+ * no reviewer reads; each copy is still flagged with its closest matches, and later copies flag it again.
+ */
+export const MAX_FLAGS_PER_SUBMISSION = 25;
+
 export type ScreeningOutcome =
   | { status: 'screened'; flags: number }
   | { status: 'skipped'; reason: 'not_found' | 'not_screenable' | 'superseded' | 'already_screened' };
@@ -78,7 +85,9 @@ export class SimilarityScreener {
           neighbour,
           similarity: similarityFromShared(neighbour.shared, fingerprints.distinct.length, neighbour.fingerprintCount),
         }))
-        .filter(({ similarity }) => similarity.score >= parameters.threshold);
+        .filter(({ similarity }) => similarity.score >= parameters.threshold)
+        .sort((x, y) => y.similarity.score - x.similarity.score)
+        .slice(0, MAX_FLAGS_PER_SUBMISSION);
       // Regions come from the stored fingerprints of the other side: tokenizing its code again would cost more.
       const stored = await this.screenings.storedFingerprints(
         manager,
