@@ -1,12 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChallengeVersionEntity, SubmissionEntity, type FlagRegion } from '@app/db';
-import {
-  SimilarityDetector,
-  decodeFingerprints,
-  encodeFingerprints,
-  matchedRegions,
-  similarityFromShared,
-} from '@app/integrity';
 import { DataSource } from 'typeorm';
 import { ScreeningRepository } from './screening.repository.js';
 
@@ -19,6 +12,14 @@ const SCREENED_LANGUAGES = new Set(['javascript', 'typescript']);
  * no reviewer reads; each copy is still flagged with its closest matches, and later copies flag it again.
  */
 export const MAX_FLAGS_PER_SUBMISSION = 25;
+
+/**
+ * The detector library, loaded on the first screening: it brings TypeScript's parser (seconds to load
+ * on a busy machine), which a judge restarting to take over stalled submissions must not wait for.
+ */
+type IntegrityLibrary = typeof import('@app/integrity');
+let integrityLibrary: Promise<IntegrityLibrary> | undefined;
+const loadIntegrity = (): Promise<IntegrityLibrary> => (integrityLibrary ??= import('@app/integrity'));
 
 export type ScreeningOutcome =
   | { status: 'screened'; flags: number }
@@ -45,6 +46,8 @@ export class SimilarityScreener {
     if (submission.kind !== 'final' || !submission.code || !SCREENED_LANGUAGES.has(submission.language ?? '')) {
       return { status: 'skipped', reason: 'not_screenable' };
     }
+    const { SimilarityDetector, decodeFingerprints, encodeFingerprints, matchedRegions, similarityFromShared } =
+      await loadIntegrity();
     const version = await this.dataSource
       .getRepository(ChallengeVersionEntity)
       .findOneByOrFail({ id: submission.challengeVersionId });
