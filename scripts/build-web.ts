@@ -35,9 +35,9 @@ if (!existsSync(join(WEB, 'index.html'))) {
   const vite = spawnSync(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
+    // Production mode whatever the caller's NODE_ENV (tests run with NODE_ENV=test): React's production
+    // build, minified, without development-only warnings.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (vite.status !== 0) {
     console.error('[web] the web client failed to build');

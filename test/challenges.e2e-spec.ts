@@ -19,7 +19,17 @@ import { dirname, join } from 'node:path';
 import { createApiApplication } from '../apps/api/src/api.application.js';
 import { ChallengeBankImporter } from '../apps/api/src/challenges/challenge-bank.importer.js';
 import { JudgeModule } from '../apps/judge/src/judge.module.js';
-import { VALID_STATEMENT, newPackageFiles } from '../libs/challenge-kit/src/package/challenge-package.factory.js';
+import {
+  VALID_STATEMENT,
+  manifestWith,
+  newGraderPackageFiles,
+  newPackageFiles,
+} from '../libs/challenge-kit/src/package/challenge-package.factory.js';
+
+const uploadOf = (files: Map<string, string>) => ({
+  files: [...files].map(([path, content]) => ({ path, content })),
+  contentHash: contentHashOf(indexFiles(files)),
+});
 
 function writeBank(root: string, files: Map<string, string>, slug = 'sum-two'): void {
   for (const [path, content] of files) {
@@ -178,5 +188,35 @@ describe('the challenge bank in the catalogue', () => {
     expect(broken.body.code).toBe('invalid_package');
     expect(broken.body.details.length).toBeGreaterThan(1);
     expect((await api.post('/api/v1/challenges', 'not an object', { token: admin.accessToken })).status).toBe(400);
+  });
+
+  it('checks an upload like the CLI: the harness section, the graders and the answer files', async () => {
+    const badTest = newPackageFiles({
+      'challenge.yaml': manifestWith('    args: [-2, -3]', '    argz: [-2, -3]').replace(
+        'slug: sum-two',
+        'slug: bad-test',
+      ),
+    });
+    const harness = await api.post('/api/v1/challenges', uploadOf(badTest), { token: admin.accessToken });
+    expect(harness.status).toBe(400);
+    expect(harness.body.details).toEqual([
+      expect.objectContaining({ file: 'challenge.yaml', pointer: expect.stringMatching(/^\/tests\/1/) }),
+    ]);
+
+    const quiz = newGraderPackageFiles('quiz');
+    quiz.set('wrong/post.yaml', '# Not wrong at all.\nidempotent: [get, put]\nstatus: [s429]\n');
+    const answers = await api.post('/api/v1/challenges', uploadOf(quiz), { token: admin.accessToken });
+    expect(answers.status).toBe(400);
+    expect(answers.body.details).toEqual([
+      expect.objectContaining({
+        file: 'wrong/post.yaml',
+        message: 'scores 2/2; a wrong answer sheet must lose points',
+      }),
+    ]);
+
+    const good = await api.post('/api/v1/challenges', uploadOf(newGraderPackageFiles('quiz')), {
+      token: admin.accessToken,
+    });
+    expect(good.status).toBe(201);
   });
 });

@@ -12,6 +12,10 @@ import { buildDataSourceOptions } from '@app/db';
 import { JudgeEngine } from '@app/judge-engine';
 import { JudgeQueue, LivePublisher } from '@app/pipeline';
 import { LoggerModule } from 'nestjs-pino';
+import { AnswerItemGrader } from './grading/answer-item.grader.js';
+import { CodeItemGrader } from './grading/code-item.grader.js';
+import { SqlItemGrader } from './grading/sql-item.grader.js';
+import { SqlSandboxProvider } from './grading/sql-sandbox.provider.js';
 import { ScreeningRepository } from './integrity/screening.repository.js';
 import { SimilarityScreener } from './integrity/similarity-screener.service.js';
 import { StalledSubmissionReaper } from './stalled-submission.reaper.js';
@@ -45,6 +49,10 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
         { provide: JudgeEngine, useFactory: () => JudgeEngine.start({ workers: config.JUDGE_CONCURRENCY }) },
         { provide: JudgeQueue, useFactory: () => JudgeQueue.start({ databaseUrl: config.DATABASE_URL, poolSize: 3 }) },
         { provide: LivePublisher, useFactory: () => LivePublisher.create(config.DATABASE_URL) },
+        SqlSandboxProvider,
+        CodeItemGrader,
+        SqlItemGrader,
+        AnswerItemGrader,
         SubmissionJudge,
         StalledSubmissionReaper,
         SimilarityScreener,

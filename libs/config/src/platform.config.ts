@@ -1,4 +1,5 @@
-import { IsOptional, IsString, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MinLength } from 'class-validator';
 import { CommonConfig, IntegerBetween, IsOptionalPostgresUrl, IsPort } from './common.config.js';
 import { MAX_JUDGE_CONCURRENCY } from './judge.config.js';
 
@@ -13,6 +14,10 @@ export class PlatformConfig extends CommonConfig {
   @IsOptionalPostgresUrl()
   DATABASE_URL?: string;
 
+  /** Where SQL items run (a superuser URL of another database); default `assay_sandbox` beside the application's. */
+  @IsOptionalPostgresUrl()
+  SANDBOX_DATABASE_URL?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters long' })
@@ -26,4 +31,9 @@ export class PlatformConfig extends CommonConfig {
 
   @IsPort()
   EMBEDDED_POSTGRES_PORT = 54329;
+
+  /** Seed the demo organisation (printed logins, one assessment, one invite) once the API is up. */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  ASSAY_DEMO = true;
 }

@@ -2,6 +2,7 @@ export { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, type JudgeJobData } from './judge-j
 export {
   CANDIDATE_EVENT_TYPES,
   LIVE_NAMESPACE,
+  hiddenTestName,
   liveStream,
   type LiveClientToServer,
   type LiveEnvelope,
@@ -9,7 +10,11 @@ export {
   type LiveEventType,
   type LiveServerSideEvents,
   type LiveServerToClient,
+  type ResultTablePayload,
   type SampleDetailsPayload,
+  type SessionFinishReason,
+  type SessionItemStatus,
+  type SessionStatusValue,
   type SubscribeMessage,
 } from './live-events.js';
 export {

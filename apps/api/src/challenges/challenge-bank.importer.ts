@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiConfig } from '@app/config';
-import { loadBank, toPublicView, type ChallengePackage } from '@app/challenge-kit';
+import { IMPORT_CHECKS, loadBank, toPublicView, type ChallengePackage } from '@app/challenge-kit';
 import type { ChallengeVersionEntity } from '@app/db';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -51,7 +51,7 @@ export class ChallengeBankImporter implements OnApplicationBootstrap {
   }
 
   async importFolder(folder: string): Promise<{ total: number; created: number; failed: number }> {
-    const bank = await loadBank(folder);
+    const bank = await loadBank(folder, { sectionChecks: IMPORT_CHECKS });
     for (const failure of bank.failures)
       this.logger.error(`Challenge ${failure.folder} not loaded: ${failure.error.message}`);
     let created = 0;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChallengePackageError, parseUpload } from '@app/challenge-kit';
+import { ChallengePackageError, IMPORT_CHECKS, parseUpload } from '@app/challenge-kit';
 import type { ChallengeVersionEntity } from '@app/db';
 import { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../access/principal.js';
@@ -31,11 +31,14 @@ export class ChallengesService {
     return { ...toSummary(version), content: version.publicView };
   }
 
-  /** An admin's own challenge: validated like the CLI does; every problem listed in one 400. */
+  /**
+   * An admin's own challenge: validated like the CLI does (schema, statement, the harness or grader
+   * section, and the answer files of the types that need no sandbox); every problem listed in one 400.
+   */
   async upload(staff: StaffPrincipal, body: unknown): Promise<UploadChallengeResultDto> {
     let pkg;
     try {
-      pkg = await parseUpload(body);
+      pkg = await parseUpload(body, { sectionChecks: IMPORT_CHECKS });
     } catch (error) {
       if (error instanceof ChallengePackageError) {
         throw new DomainException('malformed', 'invalid_package', 'The challenge package is invalid.', error.problems);

@@ -24,6 +24,16 @@ import type {
   StartedSession,
   Submission,
 } from './api-types.js';
+import { toCandidateSession } from './candidate-item.js';
+import {
+  toComparison,
+  toLineComment,
+  toSessionDetail,
+  toSessionResult,
+  toSessionSummary,
+  type WireSessionDetail,
+  type WireSessionResult,
+} from './staff-views.js';
 import { HttpTransport, type HttpRequest } from './http-transport.js';
 import { StaffSessionStore, type StoredStaffSession } from './staff-session-store.js';
 
@@ -116,20 +126,32 @@ export class StaffApi {
 
   // ---- review (contract, in progress) ----
 
-  listSessions(assessmentId: string): Promise<SessionSummary[]> {
-    return this.call({ method: 'GET', path: `/assessments/${encode(assessmentId)}/sessions` });
+  async listSessions(assessmentId: string): Promise<SessionSummary[]> {
+    const wire = await this.call<WireSessionResult[]>({
+      method: 'GET',
+      path: `/assessments/${encode(assessmentId)}/sessions`,
+    });
+    return wire.map((session) => toSessionSummary(session, assessmentId));
   }
 
-  getSession(sessionId: string): Promise<SessionDetail> {
-    return this.call({ method: 'GET', path: `/sessions/${encode(sessionId)}` });
+  /** The session with its assessment, which names and orders the items. */
+  async getSession(sessionId: string): Promise<SessionDetail> {
+    const wire = await this.call<WireSessionDetail>({ method: 'GET', path: `/sessions/${encode(sessionId)}` });
+    const assessment = await this.getAssessment(wire.assessmentId).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    });
+    return toSessionDetail(wire, assessment);
   }
 
   playback(sessionId: string, itemId: string): Promise<PlaybackSnapshot[]> {
     return this.call({ method: 'GET', path: `/sessions/${encode(sessionId)}/items/${encode(itemId)}/playback` });
   }
 
-  addComment(submissionId: string, comment: { line: number; body: string }): Promise<LineComment> {
-    return this.call({ method: 'POST', path: `/submissions/${encode(submissionId)}/comments`, body: comment });
+  async addComment(submissionId: string, comment: { line: number; body: string }): Promise<LineComment> {
+    return toLineComment(
+      await this.call({ method: 'POST', path: `/submissions/${encode(submissionId)}/comments`, body: comment }),
+    );
   }
 
   saveReview(sessionId: string, review: ReviewInput): Promise<Review> {
@@ -146,19 +168,25 @@ export class StaffApi {
 
   // ---- results (contract, in progress) ----
 
-  results(assessmentId: string): Promise<SessionResult[]> {
-    return this.call({ method: 'GET', path: `/assessments/${encode(assessmentId)}/results` });
+  async results(assessmentId: string): Promise<SessionResult[]> {
+    const wire = await this.call<WireSessionResult[]>({
+      method: 'GET',
+      path: `/assessments/${encode(assessmentId)}/results`,
+    });
+    return wire.map(toSessionResult);
   }
 
   resultsCsv(assessmentId: string): Promise<Blob> {
     return this.call({ method: 'GET', path: `/assessments/${encode(assessmentId)}/results.csv`, accept: 'blob' });
   }
 
-  compare(assessmentId: string, sessionIds: string[]): Promise<Comparison> {
-    return this.call({
-      method: 'GET',
-      path: `/assessments/${encode(assessmentId)}/compare${query({ sessions: sessionIds.join(',') })}`,
-    });
+  async compare(assessmentId: string, sessionIds: string[]): Promise<Comparison> {
+    return toComparison(
+      await this.call({
+        method: 'GET',
+        path: `/assessments/${encode(assessmentId)}/compare${query({ sessions: sessionIds.join(',') })}`,
+      }),
+    );
   }
 
   /** A valid access token for the socket handshake. */
@@ -224,11 +252,11 @@ export class CandidateApi {
       path: '/candidate/sessions',
       body: { inviteToken },
     });
-    return { ...body, resumed: status === 200 };
+    return { ...body, session: toCandidateSession(body.session), resumed: status === 200 };
   }
 
-  current(signal?: AbortSignal): Promise<CandidateSession> {
-    return this.call({ method: 'GET', path: '/candidate/session', signal });
+  async current(signal?: AbortSignal): Promise<CandidateSession> {
+    return toCandidateSession(await this.call({ method: 'GET', path: '/candidate/session', signal }));
   }
 
   async saveDraft(itemId: string, draft: DraftBody): Promise<void> {
@@ -249,8 +277,8 @@ export class CandidateApi {
     return this.call({ method: 'GET', path: `/candidate/submissions/${encode(submissionId)}`, signal });
   }
 
-  finish(): Promise<CandidateSession> {
-    return this.call({ method: 'POST', path: '/candidate/session/finish' });
+  async finish(): Promise<CandidateSession> {
+    return toCandidateSession(await this.call({ method: 'POST', path: '/candidate/session/finish' }));
   }
 
   private async call<T>(request: Omit<HttpRequest, 'token'>): Promise<T> {

@@ -38,6 +38,12 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     const update = () => setLocation(readLocation());
     listeners.add(update);
     window.addEventListener('popstate', update);
+    // Children's effects run before this one: a <Redirect> on the first render has already moved the
+    // address before anyone listened. Read it again (a no-op re-render when nothing moved).
+    setLocation((current) => {
+      const latest = readLocation();
+      return latest.path === current.path && latest.search.toString() === current.search.toString() ? current : latest;
+    });
     return () => {
       listeners.delete(update);
       window.removeEventListener('popstate', update);

@@ -79,6 +79,7 @@ export function CodeEditor(props: CodeEditorProps) {
   callbacks.current = props;
   const languageSlot = useRef(new Compartment());
   const editableSlot = useRef(new Compartment());
+  const labelSlot = useRef(new Compartment());
 
   useEffect(() => {
     if (!host.current) return;
@@ -96,7 +97,7 @@ export function CodeEditor(props: CodeEditorProps) {
             EditorState.readOnly.of(Boolean(props.readOnly)),
             EditorView.editable.of(!props.readOnly),
           ]),
-          EditorView.contentAttributes.of({ 'aria-label': props.label }),
+          labelSlot.current.of(EditorView.contentAttributes.of({ 'aria-label': props.label })),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) callbacks.current.onChange?.(update.state.doc.toString());
             if (update.selectionSet || update.docChanged) {
@@ -130,6 +131,13 @@ export function CodeEditor(props: CodeEditorProps) {
   useEffect(() => {
     view.current?.dispatch({ effects: languageSlot.current.reconfigure(languageExtension(props.language)) });
   }, [props.language]);
+
+  // The name follows the props (it names the language, which the candidate may switch).
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: labelSlot.current.reconfigure(EditorView.contentAttributes.of({ 'aria-label': props.label })),
+    });
+  }, [props.label]);
 
   useEffect(() => {
     view.current?.dispatch({

@@ -11,8 +11,11 @@ import { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { RejudgeEntity } from './rejudge.entity.js';
+import { ReviewCommentEntity, ScoreAuditEntity, ScoreOverrideEntity, SessionReviewEntity } from './review.entity.js';
 import { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 import { UserEntity } from './user.entity.js';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 
 export { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
 export {
@@ -36,8 +39,25 @@ export { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 export { OrganizationEntity } from './organization.entity.js';
 export { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 export { RefreshTokenEntity } from './refresh-token.entity.js';
+export { RejudgeEntity } from './rejudge.entity.js';
+export {
+  HIRE_DECISIONS,
+  ReviewCommentEntity,
+  ScoreAuditEntity,
+  ScoreOverrideEntity,
+  SessionReviewEntity,
+  type HireDecision,
+  type ReviewRubric,
+} from './review.entity.js';
 export { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 export { STAFF_ROLES, UserEntity, type StaffRole } from './user.entity.js';
+export {
+  WEBHOOK_DELIVERY_STATUSES,
+  WebhookAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  type WebhookDeliveryStatus,
+} from './webhook.entity.js';
 
 /** Every entity, listed explicitly: globs do not survive bundling, ESM or test transforms. */
 export const ENTITIES = [
@@ -55,10 +75,18 @@ export const ENTITIES = [
   SnapshotEntity,
   SubmissionEntity,
   TestResultEntity,
+  RejudgeEntity,
   LiveStreamEntity,
   LiveEventEntity,
   ActivityEventEntity,
   ScreenedSubmissionEntity,
   SubmissionFingerprintEntity,
   SimilarityFlagEntity,
+  ReviewCommentEntity,
+  SessionReviewEntity,
+  ScoreOverrideEntity,
+  ScoreAuditEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
 ];

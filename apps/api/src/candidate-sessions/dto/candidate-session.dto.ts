@@ -36,7 +36,7 @@ export class SessionItemDto {
   @ApiProperty() challengeSlug!: string;
   @ApiProperty() type!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['not_started', 'draft_saved'] }) status!: string;
+  @ApiProperty({ enum: ['not_started', 'draft_saved', 'submitted'] }) status!: string;
   @ApiProperty({
     description: 'Statement, starter code, sample tests and public material of the challenge',
     type: Object,

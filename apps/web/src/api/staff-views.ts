@@ -1,0 +1,185 @@
+/**
+ * The staff routes' answers, as the API sends them, turned into what the screens read. The API gives
+ * totals, competency scores and percentiles in [0, 100] and item scores in [0, 1]; the screens show
+ * every score from [0, 1]. Keeping the mapping here means a change of the API touches one file.
+ */
+import type {
+  Assessment,
+  Comparison,
+  Decision,
+  FinalSubmission,
+  LineComment,
+  ReviewItem,
+  SessionDetail,
+  SessionResult,
+  SessionSummary,
+  TestOutcome,
+} from './api-types.js';
+
+interface WireDecision {
+  reviewer?: { id: string; name: string };
+  decision: Decision;
+}
+
+interface WireItemResult {
+  itemId: string;
+  challengeSlug?: string;
+  score: number | null;
+  status?: string;
+  overridden?: boolean;
+  rubric?: ReviewItem['rubric'];
+}
+
+export interface WireSessionResult {
+  sessionId: string;
+  candidateName: string;
+  candidateEmail?: string;
+  status: string;
+  startedAt?: string;
+  finishedAt?: string | null;
+  total: number | null;
+  percentile: number | null;
+  competencies: Record<string, number | null>;
+  items: WireItemResult[];
+  decisions?: WireDecision[];
+}
+
+interface WireComment {
+  id: string;
+  line: number;
+  body: string;
+  file?: string;
+  author?: { id: string; name: string };
+  createdAt?: string;
+}
+
+interface WireSubmission {
+  id: string;
+  itemId: string;
+  language?: string | null;
+  code?: string | null;
+  answer?: Record<string, unknown> | null;
+  verdict?: string | null;
+  score?: number | null;
+  createdAt?: string;
+  tests: TestOutcome[];
+  comments?: WireComment[];
+}
+
+export interface WireSessionDetail extends WireSessionResult {
+  assessmentId: string;
+  deadline?: string;
+  submissions: WireSubmission[];
+}
+
+const fraction = (value: number | null | undefined): number | null =>
+  value === null || value === undefined ? null : value / 100;
+
+/** The latest decision when several interviewers decided (the board shows one). */
+function decisionOf(decisions: WireDecision[] | undefined): Decision | null {
+  return decisions && decisions.length > 0 ? decisions[decisions.length - 1].decision : null;
+}
+
+export function toSessionResult(wire: WireSessionResult): SessionResult {
+  return {
+    sessionId: wire.sessionId,
+    candidateName: wire.candidateName,
+    status: wire.status,
+    total: fraction(wire.total),
+    percentile: wire.percentile,
+    competencies: Object.fromEntries(Object.entries(wire.competencies).map(([id, score]) => [id, fraction(score)])),
+    items: wire.items.map((item) => ({
+      itemId: item.itemId,
+      challengeSlug: item.challengeSlug,
+      score: item.score,
+      status: item.status,
+      overridden: item.overridden,
+    })),
+    decision: decisionOf(wire.decisions),
+  };
+}
+
+export function toSessionSummary(wire: WireSessionResult, assessmentId: string): SessionSummary {
+  return {
+    id: wire.sessionId,
+    candidateName: wire.candidateName,
+    candidateEmail: wire.candidateEmail,
+    status: wire.status,
+    startedAt: wire.startedAt,
+    finishedAt: wire.finishedAt,
+    total: fraction(wire.total),
+    decision: decisionOf(wire.decisions),
+    assessmentId,
+  };
+}
+
+export function toLineComment(wire: WireComment): LineComment {
+  return {
+    id: wire.id,
+    line: wire.line,
+    body: wire.body,
+    file: wire.file,
+    authorName: wire.author?.name,
+    createdAt: wire.createdAt,
+  };
+}
+
+function toFinalSubmission(wire: WireSubmission): FinalSubmission {
+  return {
+    id: wire.id,
+    language: wire.language,
+    code: wire.code,
+    answer: wire.answer,
+    verdict: wire.verdict,
+    score: wire.score,
+    tests: wire.tests,
+    comments: (wire.comments ?? []).map(toLineComment),
+    submittedAt: wire.createdAt,
+  };
+}
+
+/** `GET /sessions/:id` with its assessment (titles and order of the items). */
+export function toSessionDetail(wire: WireSessionDetail, assessment: Assessment | null): SessionDetail {
+  const results = new Map(wire.items.map((item) => [item.itemId, item]));
+  const finals = new Map(wire.submissions.map((submission) => [submission.itemId, submission]));
+  const items: ReviewItem[] = (assessment?.items ?? []).map((item) => {
+    const result = results.get(item.id);
+    const final = finals.get(item.id);
+    return {
+      id: item.id,
+      position: item.position,
+      challengeSlug: item.challengeSlug,
+      title: item.title,
+      type: item.type,
+      competencies: item.competencies,
+      weight: item.weight,
+      score: result?.score ?? null,
+      overridden: result?.overridden,
+      status: result?.status,
+      rubric: result?.rubric,
+      finalSubmission: final ? toFinalSubmission(final) : null,
+    };
+  });
+  return {
+    id: wire.sessionId,
+    assessmentId: wire.assessmentId,
+    assessmentTitle: assessment?.title,
+    candidateName: wire.candidateName,
+    candidateEmail: wire.candidateEmail,
+    status: wire.status,
+    startedAt: wire.startedAt,
+    deadline: wire.deadline,
+    finishedAt: wire.finishedAt,
+    total: fraction(wire.total),
+    items,
+  };
+}
+
+/** `GET /assessments/:id/compare`: the candidates in the order asked. */
+export function toComparison(wire: {
+  items?: Comparison['items'];
+  competencies?: string[];
+  candidates: WireSessionResult[];
+}): Comparison {
+  return { items: wire.items, competencies: wire.competencies, sessions: wire.candidates.map(toSessionResult) };
+}
