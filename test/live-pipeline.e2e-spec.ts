@@ -15,6 +15,7 @@ import {
 } from '@app/testing';
 import type { DataSource } from 'typeorm';
 import { createApiApplication } from '../apps/api/src/api.application.js';
+import { CandidateSessionsService } from '../apps/api/src/candidate-sessions/candidate-sessions.service.js';
 import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import { LiveTestClient } from './support/live-client.js';
 import { TWO_SUM_SOLUTION, TWO_SUM_WRONG, twoSumDefinition } from './support/two-sum.challenge.js';
@@ -40,6 +41,7 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
   let sessionId: string;
   let itemId: string;
   let recruiterToken: string;
+  let assessmentId: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -56,6 +58,7 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
       { title: 'Live test', durationMinutes: 30, items: [{ challengeSlug: 'two-sum' }] },
       { token: recruiterToken },
     );
+    assessmentId = assessment.body.id;
     const invite = await api.post(
       `/api/v1/assessments/${assessment.body.id}/invites`,
       { candidateName: 'Cand', candidateEmail: 'c@example.test' },
@@ -170,6 +173,137 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
       expect(replayed.at(-1)!.type).toBe('submission.finished');
     } finally {
       late.close();
+    }
+  });
+
+  const newSession = async () => {
+    const invite = await api.post(
+      `/api/v1/assessments/${assessmentId}/invites`,
+      { candidateName: 'Watched', candidateEmail: 'w@example.test' },
+      { token: recruiterToken },
+    );
+    const started = await api.post('/api/v1/candidate/sessions', { inviteToken: invite.body.token });
+    expect(started.status).toBe(201);
+    return {
+      token: started.body.sessionToken as string,
+      id: started.body.session.id as string,
+      itemId: started.body.session.items[0].id as string,
+    };
+  };
+
+  it('streams the session to staff (drafts, statuses, the end) and never a staff-only event to the candidate', async () => {
+    const staff = await LiveTestClient.connect(running.url, recruiterToken);
+    const watcher = await LiveTestClient.connect(running.url, recruiterToken);
+    const session = await newSession();
+    const candidate = await LiveTestClient.connect(running.url, session.token);
+    try {
+      await staff.subscribe({ assessmentId });
+      await watcher.subscribe({ sessionId: session.id });
+      // The start was recorded before anyone subscribed: the candidate replays it.
+      await candidate.subscribe({ sessionId: session.id });
+      const sessionStream = `session:${session.id}`;
+      const started = await candidate.waitFor((e) => e.type === 'session.updated');
+      expect(started.payload).toMatchObject({
+        sessionId: session.id,
+        status: 'in_progress',
+        items: [{ id: session.itemId, status: 'not_started' }],
+      });
+      expect((started.payload as { remainingSeconds: number }).remainingSeconds).toBeGreaterThan(29 * 60);
+
+      const save = (code: string) =>
+        api.put(
+          `/api/v1/candidate/session/items/${session.itemId}/draft`,
+          { language: 'javascript', code },
+          { token: session.token },
+        );
+      expect((await save('// first')).status).toBe(204);
+      expect((await save('// second')).status).toBe(204);
+      await watcher.waitFor((e) => e.type === 'draft.updated' && (e.payload as { code: string }).code === '// second');
+      const accepted = await api.post(
+        `/api/v1/candidate/session/items/${session.itemId}/submissions`,
+        { language: 'javascript', code: TWO_SUM_SOLUTION },
+        { token: session.token },
+      );
+      expect(accepted.status).toBe(202);
+      await watcher.waitFor((e) => e.type === 'submission.finished');
+      expect((await api.post('/api/v1/candidate/session/finish', {}, { token: session.token })).status).toBe(200);
+      await watcher.waitFor((e) => e.type === 'session.finished');
+      await candidate.waitFor((e) => e.type === 'session.finished');
+
+      // Staff on the session stream: every event, in order, without gaps.
+      const watched = watcher.stream(sessionStream);
+      expect(watched.map((e) => e.seq)).toEqual(watched.map((_, i) => i + 1));
+      expect(watched.map((e) => e.type)).toEqual([
+        'session.updated', // started
+        'draft.updated',
+        'session.updated', // the first autosave: draft_saved
+        'draft.updated',
+        'submission.queued',
+        'session.updated', // a final submission: submitted
+        'submission.finished',
+        'session.updated', // judged
+        'session.finished',
+        'session.updated', // finished
+      ]);
+      const statuses = watched
+        .filter((e) => e.type === 'session.updated')
+        .map((e) => (e.payload as { items: { status: string }[] }).items[0].status);
+      expect(statuses).toEqual(['not_started', 'draft_saved', 'submitted', 'submitted', 'submitted']);
+      expect(watched.at(-1)!.payload).toMatchObject({ status: 'finished', remainingSeconds: 0 });
+      expect(watched.find((e) => e.type === 'session.finished')!.payload).toMatchObject({ reason: 'submitted' });
+
+      // Staff on the assessment stream: the session's lifecycle, drafts included.
+      const ofSession = staff
+        .stream(`assessment:${assessmentId}`)
+        .filter((e) => (e.payload as { sessionId: string }).sessionId === session.id);
+      expect(ofSession.map((e) => e.type)).toEqual([
+        'session.updated', // started: staff subscribed before the candidate opened the invite
+        'draft.updated',
+        'session.updated',
+        'draft.updated',
+        'session.updated',
+        'session.updated',
+        'session.finished',
+        'session.updated',
+      ]);
+
+      // The candidate: the same stream without the staff-only events, and never a gap in what it is sent.
+      const mine = candidate.stream(sessionStream);
+      expect(mine.map((e) => e.type)).not.toContain('draft.updated');
+      expect(mine.map((e) => e.seq)).toEqual(watched.filter((e) => e.type !== 'draft.updated').map((e) => e.seq));
+      expect(candidate.events.every((e) => e.stream === sessionStream)).toBe(true);
+
+      const view = await api.get('/api/v1/candidate/session', { token: session.token });
+      expect(view.status).toBe(200);
+      expect(view.body.items[0].status).toBe('submitted');
+    } finally {
+      staff.close();
+      watcher.close();
+      candidate.close();
+    }
+  });
+
+  it('finishes sessions whose time ran out, and tells staff, even when the candidate is gone', async () => {
+    const staff = await LiveTestClient.connect(running.url, recruiterToken);
+    const session = await newSession();
+    try {
+      await staff.subscribe({ sessionId: session.id });
+      // What the session's deadline job does when it comes due (scheduled with the session's start).
+      const sessions = running.app.get(CandidateSessionsService);
+      await sessions.finishAtDeadline(session.id, new Date(Date.now() + 31 * 60_000));
+      const finished = await staff.waitFor((e) => e.type === 'session.finished');
+      expect(finished.payload).toMatchObject({ sessionId: session.id, reason: 'time_up' });
+      // A second run of the job finds it finished: no second event.
+      await sessions.finishAtDeadline(session.id, new Date(Date.now() + 31 * 60_000));
+      const ended = await api.put(
+        `/api/v1/candidate/session/items/${session.itemId}/draft`,
+        { language: 'javascript', code: 'late' },
+        { token: session.token },
+      );
+      expect(ended.status).toBe(409);
+      expect(staff.stream(`session:${session.id}`).filter((e) => e.type === 'session.finished')).toHaveLength(1);
+    } finally {
+      staff.close();
     }
   });
 

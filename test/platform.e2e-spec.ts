@@ -4,7 +4,9 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { createTestDatabase } from '@app/testing';
+import { dropOrphanedSandboxRoles } from '@app/challenge-kit';
+import { withDatabase } from '@app/db';
+import { createTestDatabase, dropDatabase, serverUrlOf } from '@app/testing';
 
 /** The compiled launcher that `npm start` runs (the `pretest` step builds it). */
 const LAUNCHER = resolve('dist/apps/platform/src/main.js');
@@ -70,6 +72,10 @@ describe('npm start (the platform launcher)', () => {
       const client = new pg.Client(url);
       await client.connect();
       await client.query("INSERT INTO organizations (name, slug) VALUES ('Kept Ltd', 'kept')");
+      // SQL items get their sandbox: a second database on the embedded server, made at start.
+      expect(first.output()).toMatch(/SQL sandbox database at postgres.*\/assay_sandbox/);
+      const sandbox = await client.query("SELECT 1 FROM pg_database WHERE datname = 'assay_sandbox'");
+      expect(sandbox.rowCount).toBe(1);
       await client.end();
     } finally {
       first.child.kill('SIGTERM');
@@ -98,15 +104,24 @@ describe('npm start (the platform launcher)', () => {
   it('uses DATABASE_URL when it is set', async () => {
     const database = await createTestDatabase();
     const port = freePort();
-    const launched = launch({ PORT: String(port), DATABASE_URL: database.url, DATA_DIR: join(dataDir, 'external') });
+    const sandboxName = `${database.name}_sbx`;
+    const launched = launch({
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      SANDBOX_DATABASE_URL: withDatabase(database.url, sandboxName),
+      DATA_DIR: join(dataDir, 'external'),
+    });
     try {
       await waitForOutput(launched, /Assay is up/);
       expect(launched.output()).toMatch(/using PostgreSQL at postgres/);
+      expect(launched.output()).toMatch(new RegExp(`SQL sandbox database at .*/${sandboxName}`));
       expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(200);
     } finally {
       launched.child.kill('SIGTERM');
       await launched.exited;
       await database.drop();
+      await dropDatabase(serverUrlOf(database.url), sandboxName);
+      await dropOrphanedSandboxRoles(serverUrlOf(database.url));
     }
   });
 

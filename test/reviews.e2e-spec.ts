@@ -117,9 +117,9 @@ describe('staff review and results', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (csv.body as string).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'rank,candidate,email,status,total,percentile,competency:data-modeling,competency:programming',
+      'rank,candidate,email,status,total,percentile,competency:data-modeling,competency:programming,item:two-sum,decisions',
     );
-    expect(lines[1]).toMatch(/^1,Ada,Ada@example.test,in_progress,100.0,100,100.0,100.0$/);
+    expect(lines[1]).toMatch(/^1,Ada,Ada@example.test,in_progress,100.0,100,100.0,100.0,100.0,$/);
     expect(lines[3]).toContain(",'=Eve,");
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     expect(percentileOf(5, [5])).toBeNull();

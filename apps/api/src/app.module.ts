@@ -13,12 +13,16 @@ import { ChallengesModule } from './challenges/challenges.module.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { createValidationPipe } from './errors/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MembersModule } from './members/members.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RejudgesModule } from './rejudges/rejudges.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SubmissionsModule } from './submissions/submissions.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +36,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(config.DATABASE_URL), retryAttempts: 0 }),
         RateLimitModule,
         AccessModule,
+        JobsModule,
         HealthModule,
         AuthModule,
         MembersModule,
@@ -42,6 +47,9 @@ export class AppModule {
         LiveModule,
         SubmissionsModule,
         ReviewsModule,
+        IntegrityModule,
+        WebhooksModule,
+        RejudgesModule,
       ],
       providers: [
         { provide: ApiConfig, useValue: config },

@@ -1,10 +1,16 @@
 import 'reflect-metadata';
 import { ApiConfig, ConfigValidationError, exitAfterGracePeriod, loadConfig, stopWithSupervisor } from '@app/config';
-import { DatabaseUnreachableError, assertDatabaseReachable, runPendingMigrations } from '@app/db';
+import {
+  DatabaseUnreachableError,
+  assertDatabaseReachable,
+  runPendingMigrations,
+  surviveDatabaseOutages,
+} from '@app/db';
 import { createApiApplication } from './api.application.js';
 
 async function main(): Promise<void> {
   stopWithSupervisor();
+  surviveDatabaseOutages();
   const config = loadConfig('the API', ApiConfig);
   await assertDatabaseReachable(config.DATABASE_URL);
   await runPendingMigrations(config.DATABASE_URL);

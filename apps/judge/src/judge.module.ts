@@ -12,6 +12,12 @@ import { buildDataSourceOptions } from '@app/db';
 import { JudgeEngine } from '@app/judge-engine';
 import { JudgeQueue, LivePublisher } from '@app/pipeline';
 import { LoggerModule } from 'nestjs-pino';
+import { AnswerItemGrader } from './grading/answer-item.grader.js';
+import { CodeItemGrader } from './grading/code-item.grader.js';
+import { SqlItemGrader } from './grading/sql-item.grader.js';
+import { SqlSandboxProvider } from './grading/sql-sandbox.provider.js';
+import { ScreeningRepository } from './integrity/screening.repository.js';
+import { SimilarityScreener } from './integrity/similarity-screener.service.js';
 import { StalledSubmissionReaper } from './stalled-submission.reaper.js';
 import { SubmissionJudge } from './submission-judge.service.js';
 
@@ -25,6 +31,7 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly engine: JudgeEngine,
     private readonly publisher: LivePublisher,
     private readonly judge: SubmissionJudge,
+    private readonly screener: SimilarityScreener,
   ) {}
 
   static register(config: JudgeConfig): DynamicModule {
@@ -42,8 +49,14 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
         { provide: JudgeEngine, useFactory: () => JudgeEngine.start({ workers: config.JUDGE_CONCURRENCY }) },
         { provide: JudgeQueue, useFactory: () => JudgeQueue.start({ databaseUrl: config.DATABASE_URL, poolSize: 3 }) },
         { provide: LivePublisher, useFactory: () => LivePublisher.create(config.DATABASE_URL) },
+        SqlSandboxProvider,
+        CodeItemGrader,
+        SqlItemGrader,
+        AnswerItemGrader,
         SubmissionJudge,
         StalledSubmissionReaper,
+        SimilarityScreener,
+        ScreeningRepository,
       ],
       exports: [JudgeConfig],
       global: true,
@@ -55,6 +68,9 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
       await this.judge.judge(submissionId, jobId);
     });
     this.logger.log(`consuming judge jobs, ${this.config.JUDGE_CONCURRENCY} at a time`);
+    await this.queue.consumeScreenings(async ({ submissionId }) => {
+      await this.screener.screen(submissionId);
+    });
   }
 
   /** Finish (or release) the jobs in hand, then stop the sandboxes. */

@@ -1,12 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, JudgeConfig, loadConfig, stopWithSupervisor } from '@app/config';
-import { DatabaseUnreachableError, assertDatabaseReachable, runPendingMigrations } from '@app/db';
+import {
+  DatabaseUnreachableError,
+  assertDatabaseReachable,
+  runPendingMigrations,
+  surviveDatabaseOutages,
+} from '@app/db';
 import { Logger } from 'nestjs-pino';
 import { JudgeModule } from './judge.module.js';
 
 async function main(): Promise<void> {
   stopWithSupervisor();
+  surviveDatabaseOutages();
   const config = loadConfig('the judge', JudgeConfig);
   await assertDatabaseReachable(config.DATABASE_URL);
   // A judge may boot before any API node on a new database; migrating is locked and idempotent.

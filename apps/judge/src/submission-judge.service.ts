@@ -1,19 +1,35 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JUDGE_JOB_RETRY_LIMIT, liveStream, type LiveEnvelope, type Verdict } from '@app/contracts';
-import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity } from '@app/db';
-import { JudgeEngine, JudgeInputError, type JudgeResult, type TestOutcome } from '@app/judge-engine';
-import { LivePublisher, appendLiveEvent } from '@app/pipeline';
-import { DataSource } from 'typeorm';
-import { UnjudgeableError, toEngineSubmission } from './challenge-definition.js';
+import { JUDGE_JOB_RETRY_LIMIT, liveStream, type LiveEnvelope } from '@app/contracts';
+import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity, isDatabaseUnavailable } from '@app/db';
+import { JudgeInputError } from '@app/judge-engine';
+import { LivePublisher, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { AnswerItemGrader } from './grading/answer-item.grader.js';
+import { CodeItemGrader } from './grading/code-item.grader.js';
+import type { GradedTest, ItemGrade, ItemGrader } from './grading/item-grader.js';
+import { SqlItemGrader } from './grading/sql-item.grader.js';
+import { UnjudgeableError } from './grading/stored-definition.js';
 
-export interface Finalisation {
-  verdict: Verdict;
-  score: number | null;
-  message: string;
-}
+export type Finalisation = Omit<ItemGrade, 'scoreShownToCandidate'> & { scoreShownToCandidate?: boolean };
 
 /** How often a judge proves it is still working on a submission. */
 export const HEARTBEAT_INTERVAL_MS = 2000;
+
+/**
+ * How long a judge keeps retrying a write while PostgreSQL is unreachable (a restart, a failover)
+ * before giving the attempt up to the queue's retry.
+ */
+export const DATABASE_WAIT_MS = 60_000;
+
+/** Names this judge process in `submission.running`, for operators (and the scale-out test). */
+const JUDGE_ID = `${hostname()}:${process.pid}`;
+
+interface FinishedTest {
+  index: number;
+  outcome: GradedTest;
+}
 
 /** One attempt at judging one submission: every write is conditional on still being that attempt. */
 interface Attempt {
@@ -31,11 +47,17 @@ interface Attempt {
 export class SubmissionJudge {
   private readonly logger = new Logger(SubmissionJudge.name);
 
+  private readonly graders = new Map<string, ItemGrader>();
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly engine: JudgeEngine,
     private readonly publisher: LivePublisher,
-  ) {}
+    code: CodeItemGrader,
+    sql: SqlItemGrader,
+    answers: AnswerItemGrader,
+  ) {
+    for (const grader of [code, sql, answers]) for (const type of grader.types) this.graders.set(type, grader);
+  }
 
   async judge(submissionId: string, jobId: string): Promise<void> {
     const attempt = await this.start(submissionId, jobId);
@@ -66,7 +88,7 @@ export class SubmissionJudge {
   /** Marks the submission running as a new attempt and clears what an interrupted attempt left. */
   private async start(submissionId: string, jobId: string): Promise<Attempt | undefined> {
     const envelopes: LiveEnvelope[] = [];
-    const started = await this.dataSource.transaction(async (manager) => {
+    const started = await this.write(async (manager) => {
       const [rows] = await manager.query<[{ attempts: number }[], number]>(
         `UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
            "jobId" = $2, "heartbeatAt" = now()
@@ -81,6 +103,7 @@ export class SubmissionJudge {
         await appendLiveEvent(manager, liveStream.submission(submissionId), 'submission.running', {
           submissionId,
           attempt: submission.attempts,
+          judge: JUDGE_ID,
         }),
       );
       return { submission, version, attempt: submission.attempts };
@@ -100,38 +123,45 @@ export class SubmissionJudge {
 
   private async run(attempt: Attempt): Promise<Finalisation> {
     const { submission, version } = attempt;
-    const engineSubmission = toEngineSubmission(
-      version.definition,
-      { language: submission.language, source: submission.code },
-      submission.kind === 'run',
-    );
+    const grader = this.graders.get(version.type);
+    if (!grader) throw new UnjudgeableError(`No grader judges ${version.type} items.`);
     let index = 0;
     let recording = Promise.resolve();
-    const result = await this.engine.judge(engineSubmission, {
-      onTestFinished: (outcome) => {
-        const position = index++;
-        // Results are written and published one after another, in the order the tests finished.
-        recording = recording.then(() => this.record(attempt, position, outcome));
+    let waiting: FinishedTest[] = [];
+    const grade = await grader.grade(
+      {
+        kind: submission.kind,
+        type: version.type,
+        definition: version.definition,
+        language: submission.language,
+        code: submission.code,
+        answer: submission.answer,
       },
-    });
+      (test) => {
+        waiting.push({ index: index++, outcome: test });
+        if (waiting.length > 1) return; // joins the batch already waiting for its turn
+        // Results are written and published in the order the tests finished: one transaction at a
+        // time, each taking every result that finished while the previous one was being written.
+        recording = recording.then(() => {
+          const batch = waiting;
+          waiting = [];
+          return this.record(attempt, batch);
+        });
+      },
+    );
     await recording;
-    return {
-      verdict: result.verdict,
-      score: submission.kind === 'run' ? null : scoreOf(result),
-      message: result.message,
-    };
+    return grade;
   }
 
-  private async record(attempt: Attempt, index: number, outcome: TestOutcome): Promise<void> {
+  private async record(attempt: Attempt, batch: readonly FinishedTest[]): Promise<void> {
     const { submission } = attempt;
-    const details = outcome.sample ? (outcome.details ?? null) : null;
-    const envelope = await this.dataSource.transaction(async (manager) => {
+    const envelopes = await this.write(async (manager) => {
       const [current] = await manager.query<{ attempts: number }[]>(
         `SELECT attempts FROM submissions WHERE id = $1 AND status = 'running' FOR SHARE`,
         [submission.id],
       );
-      if (current?.attempts !== attempt.attempt) return undefined; // superseded by a newer attempt
-      await manager.insert(TestResultEntity, {
+      if (current?.attempts !== attempt.attempt) return []; // superseded by a newer attempt
+      const rows = batch.map(({ index, outcome }) => ({
         submissionId: submission.id,
         index,
         name: outcome.name.slice(0, 300),
@@ -140,47 +170,84 @@ export class SubmissionJudge {
         verdict: outcome.verdict,
         timeMs: Math.round(outcome.timeMs),
         message: outcome.message,
-        details,
-      });
-      return appendLiveEvent(manager, liveStream.submission(submission.id), 'test.finished', {
-        submissionId: submission.id,
-        index,
-        name: outcome.name,
-        sample: outcome.sample,
-        verdict: outcome.verdict,
-        timeMs: Math.round(outcome.timeMs),
-        message: outcome.message,
-        ...(details ? { details } : {}),
-      });
+        details: outcome.sample ? (outcome.details ?? null) : null,
+      }));
+      await manager.insert(TestResultEntity, rows);
+      const recorded: LiveEnvelope[] = [];
+      for (const { details, weight: _weight, submissionId, ...row } of rows) {
+        recorded.push(
+          await appendLiveEvent(manager, liveStream.submission(submissionId), 'test.finished', {
+            submissionId,
+            ...row,
+            name: batch.find((test) => test.index === row.index)!.outcome.name,
+            ...(details ? { details } : {}),
+          }),
+        );
+      }
+      return recorded;
+    }).catch((error: unknown) => {
+      // Only after a retried write whose first commit did land (the connection died on COMMIT).
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') return [];
+      throw error;
     });
-    if (envelope) void this.publisher.publish([envelope]);
+    if (envelopes.length > 0) void this.publisher.publish(envelopes);
+  }
+
+  /**
+   * One transaction, retried while PostgreSQL is unreachable (up to DATABASE_WAIT_MS): the writes
+   * of an attempt are conditional on that attempt, so running one again is harmless.
+   */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + DATABASE_WAIT_MS;
+    for (let pause = 200; ; pause = Math.min(pause * 2, 2000)) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || Date.now() + pause > deadline) throw error;
+        this.logger.warn(`database unavailable (${(error as Error).message}); retrying in ${pause} ms`);
+        await sleep(pause);
+      }
+    }
   }
 
   /** Exactly once: only the current attempt of a running submission can finish it. */
   async finalise(attempt: Pick<Attempt, 'submission' | 'attempt'>, result: Finalisation): Promise<boolean> {
     const { submission } = attempt;
     const envelopes: LiveEnvelope[] = [];
-    const done = await this.dataSource.transaction(async (manager) => {
+    const done = await this.write(async (manager) => {
       const [rows] = await manager.query<[{ id: string }[], number]>(
-        `UPDATE submissions SET status = 'finished', verdict = $3, score = $4, message = $5, "finishedAt" = now()
+        `UPDATE submissions SET status = 'finished', verdict = $3, score = $4, message = $5, grading = $6,
+           "finishedAt" = now()
          WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`,
-        [submission.id, attempt.attempt, result.verdict, result.score, result.message.slice(0, 2000)],
+        [
+          submission.id,
+          attempt.attempt,
+          result.verdict,
+          result.score,
+          result.message.slice(0, 2000),
+          result.grading === undefined ? null : JSON.stringify(result.grading),
+        ],
       );
       if (rows.length === 0) return false;
       const finished = {
         submissionId: submission.id,
         kind: submission.kind,
         verdict: result.verdict,
-        score: result.score,
+        // Candidates may subscribe to these streams: an answer's score stays with staff.
+        score: result.scoreShownToCandidate === false ? null : result.score,
         message: result.message,
         latencyMs: Date.now() - submission.createdAt.getTime(),
       };
       envelopes.push(
         await appendLiveEvent(manager, liveStream.submission(submission.id), 'submission.finished', finished),
       );
-      envelopes.push(
-        await appendLiveEvent(manager, liveStream.session(submission.sessionId), 'submission.finished', finished),
-      );
+      // A rejudge is staff's business: it stays off the candidate's session stream.
+      if (submission.kind !== 'rejudge') {
+        envelopes.push(
+          await appendLiveEvent(manager, liveStream.session(submission.sessionId), 'submission.finished', finished),
+          ...(await appendSessionUpdated(manager, submission.sessionId)),
+        );
+      }
       return true;
     });
     void this.publisher.publish(envelopes);
@@ -195,14 +262,4 @@ export function crashedTooOften(submission: Pick<SubmissionEntity, 'kind'>, cras
     score: submission.kind === 'run' ? null : 0,
     message: `Judging stopped: the judge running this submission stopped ${crashes} times. It was not run again.`,
   };
-}
-
-/** Share of the weight of hidden tests passed (all tests when a challenge has no hidden ones). */
-export function scoreOf(result: JudgeResult): number {
-  const hidden = result.tests.filter((test) => !test.sample);
-  const counted = hidden.length > 0 ? hidden : result.tests;
-  const total = counted.reduce((sum, test) => sum + test.weight, 0);
-  if (total === 0) return 0;
-  const passed = counted.filter((test) => test.verdict === 'ACCEPTED').reduce((sum, test) => sum + test.weight, 0);
-  return Math.round((passed / total) * 100_000) / 100_000;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SqlSandbox, resolveSandboxDatabaseUrl } from '@app/challenge-kit';
 import { ConfigValidationError, PlatformConfig, loadConfig, redactUrl } from '@app/config';
 import {
   DatabaseUnreachableError,
@@ -65,6 +66,12 @@ async function main(): Promise<void> {
     const applied = await runPendingMigrations(databaseUrl);
     say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
 
+    const sandboxUrl = resolveSandboxDatabaseUrl({
+      SANDBOX_DATABASE_URL: config.SANDBOX_DATABASE_URL,
+      DATABASE_URL: databaseUrl,
+    });
+    await prepareSqlSandbox(sandboxUrl, databaseUrl);
+
     const jwtSecret =
       config.JWT_SECRET ??
       (config.NODE_ENV === 'production' ? undefined : readOrCreateSecret(join(dataDir, 'jwt-secret')));
@@ -81,13 +88,20 @@ async function main(): Promise<void> {
       LOG_LEVEL: config.LOG_LEVEL,
       NODE_ENV: config.NODE_ENV,
       JUDGE_CONCURRENCY: String(config.JUDGE_CONCURRENCY),
+      SANDBOX_DATABASE_URL: sandboxUrl,
     };
     supervisor = new ProcessSupervisor((name) => {
       say(`${name} keeps crashing; giving up`);
       void shutdown(1);
     }, say);
     supervisor.start({ name: 'api', script: join(DIST, 'apps/api/src/main.js'), env });
-    supervisor.start({ name: 'judge', script: join(DIST, 'apps/judge/src/main.js'), env });
+    // The judge host mostly passes messages: a small young generation keeps it near 75 MB (docs/judge-engine.md).
+    supervisor.start({
+      name: 'judge',
+      script: join(DIST, 'apps/judge/src/main.js'),
+      env,
+      nodeFlags: ['--max-semi-space-size=4'],
+    });
 
     const url = `http://localhost:${config.PORT}`;
     await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/ready`, READY_TIMEOUT_MS);
@@ -95,6 +109,22 @@ async function main(): Promise<void> {
   } catch (error) {
     report(error);
     await shutdown(1);
+  }
+}
+
+/**
+ * Creates and hardens the SQL sandbox database before the judge needs it (the judge would do it on its
+ * first SQL submission). Without it the platform still runs; SQL items then end in INTERNAL_ERROR.
+ */
+async function prepareSqlSandbox(url: string, applicationDatabaseUrl: string): Promise<void> {
+  try {
+    const sandbox = await SqlSandbox.open({ url, applicationDatabaseUrl });
+    await sandbox.close();
+    say(`SQL sandbox database at ${redactUrl(url)}`);
+  } catch (error) {
+    say(
+      `SQL items cannot be judged until the SQL sandbox works: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

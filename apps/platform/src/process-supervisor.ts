@@ -5,6 +5,8 @@ export interface SupervisedProcess {
   name: string;
   script: string;
   env: NodeJS.ProcessEnv;
+  /** V8 flags for this process, after the ones every process gets. */
+  nodeFlags?: readonly string[];
 }
 
 const NODE_FLAGS = ['--no-node-snapshot', '--enable-source-maps'];
@@ -27,7 +29,7 @@ export class ProcessSupervisor {
   ) {}
 
   start(definition: SupervisedProcess): void {
-    const child = spawn(process.execPath, [...NODE_FLAGS, definition.script], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, ...(definition.nodeFlags ?? []), definition.script], {
       env: definition.env,
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       // Its own process group: a terminal's Ctrl+C reaches the supervisor only, which then stops

@@ -37,6 +37,7 @@ export {
   SqlGrader,
   type ResultPreview,
   type SqlChallenge,
+  type SqlGradeOptions,
   type SqlGradeResult,
   type SqlTestOutcome,
   type SqlVerdict,

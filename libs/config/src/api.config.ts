@@ -38,4 +38,16 @@ export class ApiConfig extends DatabaseConfig {
   /** How long a shutdown waits for in-flight requests before closing their connections. */
   @IntegerBetween(1000, 120000, 'milliseconds')
   SHUTDOWN_GRACE_MS = 10000;
+
+  /** First retry delay of a failed webhook delivery; each further retry waits about twice as long. */
+  @IntegerBetween(1, 3600, 'seconds')
+  WEBHOOK_RETRY_DELAY_SECONDS = 30;
+
+  /** Attempts of one webhook delivery before it is marked failed. */
+  @IntegerBetween(1, 20)
+  WEBHOOK_MAX_ATTEMPTS = 6;
+
+  /** How long a webhook receiver has to answer one attempt. */
+  @IntegerBetween(100, 60000, 'milliseconds')
+  WEBHOOK_TIMEOUT_MS = 10000;
 }

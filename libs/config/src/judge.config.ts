@@ -1,4 +1,4 @@
-import { DatabaseConfig, IntegerBetween } from './common.config.js';
+import { DatabaseConfig, IntegerBetween, IsOptionalPostgresUrl } from './common.config.js';
 
 export const MAX_JUDGE_CONCURRENCY = 64;
 
@@ -6,4 +6,11 @@ export const MAX_JUDGE_CONCURRENCY = 64;
 export class JudgeConfig extends DatabaseConfig {
   @IntegerBetween(1, MAX_JUDGE_CONCURRENCY)
   JUDGE_CONCURRENCY = 2;
+
+  /**
+   * Where SQL items run: a database apart from the application's, as a superuser (the sandbox creates
+   * roles and revokes built-ins). Default: database `assay_sandbox` on DATABASE_URL's server.
+   */
+  @IsOptionalPostgresUrl()
+  SANDBOX_DATABASE_URL?: string;
 }

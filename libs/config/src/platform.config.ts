@@ -13,6 +13,10 @@ export class PlatformConfig extends CommonConfig {
   @IsOptionalPostgresUrl()
   DATABASE_URL?: string;
 
+  /** Where SQL items run (a superuser URL of another database); default `assay_sandbox` beside the application's. */
+  @IsOptionalPostgresUrl()
+  SANDBOX_DATABASE_URL?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters long' })

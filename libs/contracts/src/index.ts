@@ -9,7 +9,11 @@ export {
   type LiveEventType,
   type LiveServerSideEvents,
   type LiveServerToClient,
+  type ResultTablePayload,
   type SampleDetailsPayload,
+  type SessionFinishReason,
+  type SessionItemStatus,
+  type SessionStatusValue,
   type SubscribeMessage,
 } from './live-events.js';
 export {
@@ -20,3 +24,10 @@ export {
   type SubmissionStatus,
   type Verdict,
 } from './verdict.js';
+export {
+  ACTIVITY_EVENT_KINDS,
+  INTEGRITY_QUEUE,
+  RECORDING_NOTICE,
+  type ActivityEventKind,
+  type IntegrityJobData,
+} from './integrity.js';

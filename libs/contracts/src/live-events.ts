@@ -2,18 +2,35 @@ import type { SubmissionKind, Verdict } from './verdict.js';
 
 /**
  * The events of the live pipeline, one map for the API, the judge and the clients. Every event
- * belongs to a stream (`submission:<id>`, `session:<id>`) and carries the stream's next sequence
- * number; events are persisted, so a late or reconnecting client replays what it missed.
+ * belongs to a stream (`submission:<id>`, `session:<id>`, `assessment:<id>`) and carries the
+ * stream's next sequence number; events are persisted, so a late or reconnecting client replays
+ * what it missed.
+ */
+/** A result set as the SQL grader previews it (capped rows, cells as text). */
+/** Why a session ended: the candidate finished it, or its time ran out. */
+export type SessionFinishReason = 'submitted' | 'time_up';
+
+export interface ResultTablePayload {
+  columns: { name: string; type: string }[];
+  rows: (string | null)[][];
+  totalRows: number;
+}
+
+/**
+ * What a sample test shows the candidate: code tests carry text; SQL tests carry the sample
+ * dataset's name as input and result tables, with the plan's scans when the test checks the plan.
  */
 export interface SampleDetailsPayload {
   input: string;
-  expected: string;
-  actual: string;
+  expected: string | ResultTablePayload;
+  actual?: string | ResultTablePayload;
+  planScans?: string[];
 }
 
 export interface LiveEventMap {
   'submission.queued': { submissionId: string; sessionId: string; itemId: string; kind: SubmissionKind };
-  'submission.running': { submissionId: string; attempt: number };
+  /** `judge` names the judge process (host:pid) running this attempt. */
+  'submission.running': { submissionId: string; attempt: number; judge?: string };
   'test.finished': {
     submissionId: string;
     index: number;
@@ -33,10 +50,17 @@ export interface LiveEventMap {
     /** From acceptance to the final verdict. */
     latencyMs?: number;
   };
+  /**
+   * The session's clock and its items' statuses: on start and resume, when an item's status
+   * changes (first autosave, a final submission accepted), when a submission is judged, and at
+   * the end. `remainingSeconds` is as of `at`; `deadline` lets a client count down itself.
+   */
   'session.updated': {
     sessionId: string;
+    status: SessionStatusValue;
+    deadline: string;
     remainingSeconds: number;
-    items: { itemId: string; status: string }[];
+    items: { id: string; status: SessionItemStatus }[];
   };
   /** Staff only: a candidate's autosave, for live watching. */
   'draft.updated': {
@@ -47,19 +71,29 @@ export interface LiveEventMap {
     answer: unknown;
     at: string;
   };
-  /** Staff only. */
-  'session.finished': { sessionId: string; finishedAt: string };
+  /**
+   * The session ended: submitted by the candidate, or its time ran out (`reason`). Staff, and the
+   * candidate of that session (their workspace closes on it).
+   */
+  'session.finished': { sessionId: string; finishedAt: string; reason: SessionFinishReason };
 }
+
+export type SessionStatusValue = 'in_progress' | 'finished';
+export type SessionItemStatus = 'not_started' | 'draft_saved' | 'submitted';
 
 export type LiveEventType = keyof LiveEventMap;
 
-/** Events a candidate may receive; the others are for staff only. */
+/**
+ * Events a candidate may receive (on their own session's and submissions' streams); the others
+ * (`draft.updated`) are for staff only, and are never sent on a candidate's socket.
+ */
 export const CANDIDATE_EVENT_TYPES: readonly LiveEventType[] = [
   'submission.queued',
   'submission.running',
   'test.finished',
   'submission.finished',
   'session.updated',
+  'session.finished',
 ];
 
 export interface LiveEnvelope<T extends LiveEventType = LiveEventType> {
@@ -76,7 +110,7 @@ export const LIVE_NAMESPACE = '/live';
 export const liveStream = {
   submission: (id: string) => `submission:${id}`,
   session: (id: string) => `session:${id}`,
-  /** Staff: session lifecycle events of every session of an assessment. */
+  /** Staff: `session.updated`, `draft.updated` and `session.finished` of every session of an assessment. */
   assessment: (id: string) => `assessment:${id}`,
 };
 

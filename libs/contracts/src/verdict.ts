@@ -11,8 +11,12 @@ export const VERDICTS = [
 ] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-export const SUBMISSION_KINDS = ['run', 'final'] as const;
-/** A run checks the sample tests and is not scored; a final submission runs every test and counts. */
+export const SUBMISSION_KINDS = ['run', 'final', 'rejudge'] as const;
+/**
+ * A run checks the sample tests and is not scored; a final submission runs every test and counts; a
+ * rejudge is staff judging a past final submission again against another challenge version (it never
+ * replaces the final submission's score, and the candidate never sees it).
+ */
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
 export const SUBMISSION_STATUSES = ['queued', 'running', 'finished'] as const;

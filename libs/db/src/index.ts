@@ -6,7 +6,13 @@ export {
   withClient,
   withDatabase,
 } from './database-admin.js';
-export { DatabaseUnreachableError, EmbeddedPostgresError, describeServer } from './database-errors.js';
+export {
+  DatabaseUnreachableError,
+  EmbeddedPostgresError,
+  describeServer,
+  isDatabaseUnavailable,
+  surviveDatabaseOutages,
+} from './database-errors.js';
 export { buildDataSourceOptions, createDataSource, MIGRATIONS_TABLE } from './data-source.js';
 export {
   startEmbeddedPostgres,

@@ -4,7 +4,7 @@ export { TokenClass } from './tokens/token-vocabulary.js';
 export { kgramHashes, winnow } from './fingerprints/winnowing.js';
 export { SubmissionFingerprinter } from './fingerprints/submission-fingerprinter.js';
 export type { FingerprintParameters, SubmissionFingerprints } from './fingerprints/submission-fingerprinter.js';
-export { pairSimilarity, similarityScore } from './similarity/pair-similarity.js';
+export { pairSimilarity, similarityFromShared, similarityScore } from './similarity/pair-similarity.js';
 export type { PairSimilarity } from './similarity/pair-similarity.js';
 export { matchedRegions } from './similarity/matched-regions.js';
 export type { LineRange, MatchedRegion, RegionOptions } from './similarity/matched-regions.js';

@@ -13,6 +13,7 @@ export type {
 } from './judge-engine.js';
 export type { WorkerStats } from './engine/worker-pool.js';
 export * from './harnesses/harness.js';
+export * from './harnesses/spec/index.js';
 export type { PreludeKit, PreludeOperation } from './sandbox/prelude.js';
 export type { CompareOptions } from './grading/value-comparison.js';
 export type { FunctionHarnessSpec, FunctionTestData, FunctionCompare } from './harnesses/function/function.harness.js';

@@ -84,6 +84,26 @@ describe('languages and module formats', () => {
     expect(result.tests[1].message).toBe('The solution threw RangeError while loading');
   });
 
+  it("points a TypeScript runtime error's stack trace at the candidate's own line", async () => {
+    const source = [
+      'interface Pair {',
+      '  a: number;',
+      '  b: number;',
+      '}',
+      '',
+      'export function solve(a: number, b: number): number {',
+      '  const pair: Pair = { a, b };',
+      "  if (pair.a > 0) throw new Error('boom in solve');",
+      '  return a + b;',
+      '}',
+    ].join('\n');
+    const result = await sut.judge(newFunctionSubmission(source, { language: 'typescript' }));
+    expect(result.tests[0].verdict).toBe('RUNTIME_ERROR');
+    expect(result.tests[0].message).toContain('boom in solve');
+    expect(result.tests[0].message).toMatch(/solution\.ts:8:\d+/);
+    expect(result.tests[0].message).not.toContain('solution.js');
+  });
+
   it('refuses imports: the sandbox provides no modules', async () => {
     const result = await sut.judge(newFunctionSubmission("import fs from 'node:fs';\nexport const solve = () => fs;"));
     expect(result.verdict).toBe('RUNTIME_ERROR');

@@ -266,7 +266,7 @@ export class JudgeEngine {
     );
     const job: Omit<WorkerJob, 'jobId' | 'language' | 'source'> = {
       kind: harness.kind,
-      job: harness.toSandboxJob(spec, tests, timeLimits),
+      job: harness.toSandboxJob(spec, tests, timeLimits, Math.min(limits.totalTimeMs, limits.timeLimitMs)),
       limits: {
         memoryLimitMb: limits.memoryLimitMb,
         consoleLimit: limits.consoleLimit,

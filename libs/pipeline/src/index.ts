@@ -1,3 +1,16 @@
-export { JUDGE_JOB_EXPIRY_SECONDS, JudgeQueue, type JudgeQueueOptions } from './judge-queue.js';
+export {
+  JUDGE_JOB_EXPIRY_SECONDS,
+  JUDGE_POLL_INTERVAL_MS,
+  JUDGE_WAKE_CHANNEL,
+  JudgeQueue,
+  type JudgeQueueOptions,
+} from './judge-queue.js';
 export { LivePublisher } from './live-publisher.js';
 export { REPLAY_LIMIT, appendLiveEvent, replayLiveEvents } from './live-event.store.js';
+export {
+  appendSessionEvent,
+  appendSessionUpdated,
+  itemStatuses,
+  sessionUpdate,
+  type SessionEventType,
+} from './session-events.js';

@@ -1,5 +1,12 @@
-import { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, type JudgeJobData } from '@app/contracts';
+import {
+  INTEGRITY_QUEUE,
+  JUDGE_JOB_RETRY_LIMIT,
+  JUDGE_QUEUE,
+  type IntegrityJobData,
+  type JudgeJobData,
+} from '@app/contracts';
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -8,6 +15,11 @@ import type { EntityManager } from 'typeorm';
  * the longest legitimate judging (the engine's 120 s ceiling per submission).
  */
 export const JUDGE_JOB_EXPIRY_SECONDS = 180;
+
+/** Sent in the enqueueing transaction (so on commit): idle judges fetch at once instead of at their next poll. */
+export const JUDGE_WAKE_CHANNEL = 'assay_judge_jobs';
+/** Idle judges look for jobs this often even without a wake-up (retries, a lost NOTIFY). */
+export const JUDGE_POLL_INTERVAL_MS = 1000;
 
 export interface JudgeQueueOptions {
   databaseUrl: string;
@@ -20,7 +32,18 @@ export interface JudgeQueueOptions {
  * same transaction that writes the submission; judges consume with bounded concurrency.
  */
 export class JudgeQueue {
-  private constructor(private readonly boss: PgBoss) {}
+  private stopping = false;
+  /** Jobs in hand, by id, with the promise of their handler. */
+  private readonly active = new Map<string, Promise<void>>();
+  private readonly sleepers = new Set<() => void>();
+  private readonly slots: Promise<void>[] = [];
+  private listener?: pg.Client;
+  private listenerRetry?: NodeJS.Timeout;
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly databaseUrl: string,
+  ) {}
 
   static async start(options: JudgeQueueOptions): Promise<JudgeQueue> {
     const boss = new PgBoss({
@@ -39,32 +62,120 @@ export class JudgeQueue {
       expireInSeconds: JUDGE_JOB_EXPIRY_SECONDS,
       retentionMinutes: 60,
     });
-    return new JudgeQueue(boss);
+    // Screening is pure computation over the database: a failed attempt is retried after a pause.
+    await boss.createQueue(INTEGRITY_QUEUE, {
+      name: INTEGRITY_QUEUE,
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 120,
+      retentionMinutes: 60,
+    });
+    return new JudgeQueue(boss, options.databaseUrl);
   }
 
   /** Enqueues inside the caller's transaction: the job exists exactly when the submission does. */
   async enqueue(manager: EntityManager, data: JudgeJobData): Promise<void> {
-    const db = {
-      executeSql: async (text: string, values: unknown[]) => ({
-        rows: await manager.query<unknown[]>(text, values),
-      }),
-    };
-    await this.boss.send(JUDGE_QUEUE, data, { db });
+    await this.boss.send(JUDGE_QUEUE, data, { db: inTransaction(manager) });
+    await manager.query('SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, '']);
+  }
+
+  /** A similarity screening of a final submission, inside the caller's transaction like `enqueue`. */
+  async enqueueScreening(manager: EntityManager, data: IntegrityJobData): Promise<void> {
+    await this.boss.send(INTEGRITY_QUEUE, data, { db: inTransaction(manager) });
+  }
+
+  /** Runs `handler` for each screening job, one at a time per process (screening is CPU-bound). */
+  async consumeScreenings(handler: (data: IntegrityJobData) => Promise<void>): Promise<void> {
+    await this.boss.work<IntegrityJobData>(
+      INTEGRITY_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async ([job]) => {
+        if (job) await handler(job.data);
+      },
+    );
   }
 
   /**
    * Runs `handler` for each job, `concurrency` at a time. A handler that throws fails the attempt;
-   * pg-boss retries it up to the retry limit.
+   * pg-boss retries it up to the retry limit. Each slot fetches again as soon as it is free, and an
+   * idle slot wakes on the enqueuer's NOTIFY, so a job waits milliseconds rather than a polling
+   * interval; jobs are still fetched, locked and completed by pg-boss.
    */
   async consume(concurrency: number, handler: (data: JudgeJobData, jobId: string) => Promise<void>): Promise<void> {
-    for (let slot = 0; slot < concurrency; slot++) {
-      await this.boss.work<JudgeJobData>(
-        JUDGE_QUEUE,
-        { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
-        async ([job]) => {
-          if (job) await handler(job.data, job.id);
-        },
-      );
+    await this.listen();
+    for (let slot = 0; slot < concurrency; slot++) this.slots.push(this.runSlot(handler));
+  }
+
+  private async runSlot(handler: (data: JudgeJobData, jobId: string) => Promise<void>): Promise<void> {
+    while (!this.stopping) {
+      const [job] = await this.boss.fetch<JudgeJobData>(JUDGE_QUEUE, { batchSize: 1 }); // [] when PostgreSQL is down
+      if (!job) {
+        await this.idle(JUDGE_POLL_INTERVAL_MS);
+        continue;
+      }
+      const running = this.handle(job, handler);
+      this.active.set(job.id, running);
+      await running;
+      this.active.delete(job.id);
+    }
+  }
+
+  private async handle(
+    job: PgBoss.Job<JudgeJobData>,
+    handler: (data: JudgeJobData, jobId: string) => Promise<void>,
+  ): Promise<void> {
+    try {
+      await handler(job.data, job.id);
+    } catch (error) {
+      await this.boss
+        .fail(JUDGE_QUEUE, job.id, { reason: error instanceof Error ? error.message : String(error) })
+        .catch(() => undefined); // unreachable database: the job expires and is retried
+      return;
+    }
+    await this.boss.complete(JUDGE_QUEUE, job.id).catch(() => undefined);
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.sleepers]) wake();
+  }
+
+  /** One LISTEN connection per judge; it comes back by itself after PostgreSQL does. */
+  private async listen(): Promise<void> {
+    if (this.stopping) return;
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'assay-judge-wake' });
+    const retry = () => {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      void client.end().catch(() => undefined);
+      if (this.listener === client) this.listener = undefined;
+      if (!this.stopping) {
+        this.listenerRetry = setTimeout(() => void this.listen(), JUDGE_POLL_INTERVAL_MS);
+        this.listenerRetry.unref();
+      }
+    };
+    client.on('error', retry);
+    client.on('end', retry);
+    client.on('notification', () => this.wakeAll());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${JUDGE_WAKE_CHANNEL}`);
+      this.listener = client;
+      this.wakeAll(); // jobs may have come while it was down
+    } catch {
+      retry();
     }
   }
 
@@ -77,8 +188,34 @@ export class JudgeQueue {
     return this.boss.getQueueSize(JUDGE_QUEUE);
   }
 
-  /** Stops taking jobs and waits for the running ones (graceful), up to `timeoutMs`. */
+  /**
+   * Stops taking jobs and waits for the running ones up to `timeoutMs`; jobs still running then
+   * are failed, so that another judge retries them at once (graceful shutdown releases its jobs).
+   */
   async stop(timeoutMs = 15_000): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    this.stopping = true;
+    clearTimeout(this.listenerRetry);
+    this.wakeAll();
+    const listener = this.listener;
+    listener?.removeAllListeners();
+    listener?.on('error', () => undefined);
+    await listener?.end().catch(() => undefined);
+    const drained = Promise.all(this.slots).then(() => true);
+    const finished = await Promise.race([
+      drained,
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
+    ]);
+    if (!finished) {
+      for (const jobId of this.active.keys())
+        await this.boss.fail(JUDGE_QUEUE, jobId, { reason: 'the judge running it shut down' }).catch(() => undefined);
+    }
+    await this.boss.stop({ graceful: true, wait: true, timeout: 2000 });
   }
+}
+
+/** pg-boss's `db` option: its SQL runs on the caller's transaction. */
+function inTransaction(manager: EntityManager) {
+  return {
+    executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query<unknown[]>(text, values) }),
+  };
 }

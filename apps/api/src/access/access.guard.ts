@@ -54,7 +54,7 @@ export class AccessGuard implements CanActivate {
         throw new DomainException(
           'forbidden',
           'role_not_allowed',
-          `This needs one of these roles: admin, ${rule.roles.join(', ')}.`,
+          `This needs one of these roles: ${['admin', ...rule.roles].join(', ')}.`,
         );
       }
     }

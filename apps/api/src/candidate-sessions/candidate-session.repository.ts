@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AssessmentEntity, CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from '@app/db';
-import { type EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 
 export const SNAPSHOT_INTERVAL_MS = 2000;
 
@@ -24,22 +24,26 @@ export class CandidateSessionRepository {
     return this.sessions.findOneBy({ id });
   }
 
-  /** Returns undefined when another request started the session for this invite first. */
-  async start(
-    session: Pick<CandidateSessionEntity, 'inviteId' | 'assessmentId' | 'organizationId' | 'startedAt' | 'deadline'>,
-  ) {
-    try {
-      return await this.sessions.save({ ...session, status: 'in_progress' as const, finishedAt: null });
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
-        return undefined;
-      throw error;
-    }
+  findInviteById(id: string): Promise<InviteEntity | null> {
+    return this.invites.findOneBy({ id });
   }
 
-  /** Finishes a session still in progress; a no-op for one already finished. */
-  async finish(id: string, at: Date): Promise<void> {
-    await this.sessions.update({ id, status: 'in_progress' }, { status: 'finished', finishedAt: at });
+  /** Throws a unique violation (23505) when another request started the session for this invite first. */
+  start(
+    manager: EntityManager,
+    session: Pick<CandidateSessionEntity, 'inviteId' | 'assessmentId' | 'organizationId' | 'startedAt' | 'deadline'>,
+  ): Promise<CandidateSessionEntity> {
+    return manager
+      .getRepository(CandidateSessionEntity)
+      .save({ ...session, status: 'in_progress' as const, finishedAt: null });
+  }
+
+  /** Finishes a session still in progress; false when it was already finished (by another request). */
+  async finish(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await manager
+      .getRepository(CandidateSessionEntity)
+      .update({ id, status: 'in_progress' }, { status: 'finished', finishedAt: at });
+    return (result.affected ?? 0) > 0;
   }
 
   assessmentWithItems(assessmentId: string): Promise<AssessmentEntity | null> {
@@ -66,7 +70,10 @@ export class CandidateSessionRepository {
     manager: EntityManager,
     draft: Pick<DraftEntity, 'sessionId' | 'assessmentItemId' | 'language' | 'code' | 'answer'>,
     at: Date,
-  ): Promise<void> {
+  ): Promise<{ first: boolean }> {
+    const first = !(await manager
+      .getRepository(DraftEntity)
+      .existsBy({ sessionId: draft.sessionId, assessmentItemId: draft.assessmentItemId }));
     await manager
       .getRepository(DraftEntity)
       .upsert({ ...draft, updatedAt: at }, { conflictPaths: ['sessionId', 'assessmentItemId'] });
@@ -87,5 +94,6 @@ export class CandidateSessionRepository {
         takenAt: at,
       });
     }
+    return { first };
   }
 }

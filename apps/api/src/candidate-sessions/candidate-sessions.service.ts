@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { shuffledOptions } from '@app/challenge-kit';
+import { RECORDING_NOTICE, type LiveEnvelope, type SessionFinishReason } from '@app/contracts';
 import type { AssessmentItemEntity, CandidateSessionEntity, DraftEntity } from '@app/db';
-import { DataSource } from 'typeorm';
+import { appendSessionEvent, appendSessionUpdated, itemStatuses } from '@app/pipeline';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessTokenService } from '../access/access-token.service.js';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { hashInviteToken } from '../assessments/assessments.service.js';
 import { DomainException } from '../errors/domain.exception.js';
+import { BackgroundJobs } from '../jobs/background-jobs.js';
+import { SESSION_DEADLINE_QUEUE } from '../jobs/jobs.module.js';
+import { LiveHub } from '../live/live-hub.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { CandidateSessionRepository } from './candidate-session.repository.js';
 import type { CandidateSessionDto, SaveDraftDto, StartedSessionDto } from './dto/candidate-session.dto.js';
 
@@ -25,6 +32,9 @@ export class CandidateSessionsService {
     private readonly dataSource: DataSource,
     private readonly sessions: CandidateSessionRepository,
     private readonly tokens: AccessTokenService,
+    private readonly live: LiveHub,
+    private readonly jobs: BackgroundJobs,
+    private readonly outbox: WebhookOutbox,
   ) {}
 
   /** Starts the invite's one session, or resumes it with a new token while time is left. */
@@ -44,7 +54,7 @@ export class CandidateSessionsService {
       const assessment = await this.sessions.assessmentWithItems(invite.assessmentId);
       if (!assessment) throw inviteNotFound();
       session =
-        (await this.sessions.start({
+        (await this.startSession({
           inviteId: invite.id,
           assessmentId: invite.assessmentId,
           organizationId: invite.organizationId,
@@ -56,6 +66,9 @@ export class CandidateSessionsService {
     }
     session = await this.finishIfOverdue(session, now);
     if (session.status === 'finished') throw sessionFinished();
+    // Started or resumed: watchers see the clock and where each item stands.
+    const sessionId = session.id;
+    await this.recording((manager) => appendSessionUpdated(manager, sessionId, now));
     const sessionToken = await this.tokens.signCandidate(
       { kind: 'candidate', sessionId: session.id, organizationId: session.organizationId },
       (session.deadline.getTime() - now.getTime()) / 1000 + TOKEN_GRACE_SECONDS,
@@ -86,25 +99,102 @@ export class CandidateSessionsService {
 
   async saveDraft(candidate: CandidatePrincipal, itemId: string, input: SaveDraftDto, now = new Date()): Promise<void> {
     const { session } = await this.openItem(candidate, itemId, now);
-    await this.dataSource.transaction((manager) =>
-      this.sessions.saveDraft(
-        manager,
-        {
-          sessionId: session.id,
-          assessmentItemId: itemId,
-          language: input.answer === undefined ? (input.language ?? null) : null,
-          code: input.answer === undefined ? (input.code ?? null) : null,
-          answer: input.answer ?? null,
-        },
-        now,
-      ),
-    );
+    const draft = {
+      sessionId: session.id,
+      assessmentItemId: itemId,
+      language: input.answer === undefined ? (input.language ?? null) : null,
+      code: input.answer === undefined ? (input.code ?? null) : null,
+      answer: input.answer ?? null,
+    };
+    await this.recording(async (manager) => {
+      const { first } = await this.sessions.saveDraft(manager, draft, now);
+      const envelopes = await appendSessionEvent(manager, session, 'draft.updated', {
+        sessionId: session.id,
+        itemId,
+        language: draft.language,
+        code: draft.code,
+        answer: draft.answer,
+        at: now.toISOString(),
+      });
+      // The item's status changes with its first autosave only.
+      if (first) envelopes.push(...(await appendSessionUpdated(manager, session.id, now)));
+      return envelopes;
+    });
   }
 
   async finish(candidate: CandidatePrincipal, now = new Date()): Promise<CandidateSessionDto> {
     const session = await this.openSession(candidate, now);
-    await this.sessions.finish(session.id, now);
+    await this.recording((manager) => this.finishAndRecord(manager, session, now, 'submitted'));
     return this.current(candidate, now);
+  }
+
+  /** The deadline job's work: finishes a session nobody finished, at its deadline. */
+  async finishAtDeadline(sessionId: string, now = new Date()): Promise<void> {
+    const session = await this.sessions.findById(sessionId);
+    if (session) await this.finishIfOverdue(session, now);
+  }
+
+  /**
+   * Finishes the session if it is still in progress, recording `session.finished` then
+   * `session.updated` and the organisation's `session.completed` webhook in the same transaction;
+   * nothing when another request finished it first.
+   */
+  async finishAndRecord(
+    manager: EntityManager,
+    session: CandidateSessionEntity,
+    at: Date,
+    reason: SessionFinishReason,
+  ): Promise<LiveEnvelope[]> {
+    if (!(await this.sessions.finish(manager, session.id, at))) return [];
+    const invite = await this.sessions.findInviteById(session.inviteId);
+    await this.outbox.emit(manager, session.organizationId, 'session.completed', {
+      sessionId: session.id,
+      assessmentId: session.assessmentId,
+      candidateName: invite?.candidateName ?? '',
+      candidateEmail: invite?.candidateEmail ?? '',
+      startedAt: session.startedAt.toISOString(),
+      finishedAt: at.toISOString(),
+      reason,
+    });
+    return [
+      ...(await appendSessionEvent(manager, session, 'session.finished', {
+        sessionId: session.id,
+        finishedAt: at.toISOString(),
+        reason,
+      })),
+      ...(await appendSessionUpdated(manager, session.id, at)),
+    ];
+  }
+
+  /** Runs `work` in a transaction and publishes the events it recorded once it has committed. */
+  async recording(work: (manager: EntityManager) => Promise<LiveEnvelope[]>): Promise<void> {
+    const envelopes = await this.dataSource.transaction(work);
+    this.live.publish(envelopes);
+  }
+
+  /**
+   * Starts the session with the job that finishes it at its deadline, in one transaction. Undefined
+   * when a concurrent request started it first (one session per invite, enforced by the database).
+   */
+  private async startSession(
+    session: Pick<CandidateSessionEntity, 'inviteId' | 'assessmentId' | 'organizationId' | 'startedAt' | 'deadline'>,
+  ): Promise<CandidateSessionEntity | undefined> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const started = await this.sessions.start(manager, session);
+        await this.jobs.send(
+          manager,
+          SESSION_DEADLINE_QUEUE,
+          { sessionId: started.id },
+          { startAfter: started.deadline },
+        );
+        return started;
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        return undefined;
+      throw error;
+    }
   }
 
   private async load(candidate: CandidatePrincipal): Promise<CandidateSessionEntity> {
@@ -122,7 +212,7 @@ export class CandidateSessionsService {
 
   private async finishIfOverdue(session: CandidateSessionEntity, now: Date): Promise<CandidateSessionEntity> {
     if (session.status === 'in_progress' && session.deadline.getTime() <= now.getTime()) {
-      await this.sessions.finish(session.id, session.deadline);
+      await this.recording((manager) => this.finishAndRecord(manager, session, session.deadline, 'time_up'));
       return { ...session, status: 'finished', finishedAt: session.deadline };
     }
     return session;
@@ -131,6 +221,12 @@ export class CandidateSessionsService {
   private async view(session: CandidateSessionEntity, now: Date): Promise<CandidateSessionDto> {
     const assessment = await this.sessions.assessmentWithItems(session.assessmentId);
     const drafts = new Map((await this.sessions.drafts(session.id)).map((draft) => [draft.assessmentItemId, draft]));
+    const statuses = new Map(
+      (await itemStatuses(this.dataSource.manager, session.id, session.assessmentId)).map((item) => [
+        item.id,
+        item.status,
+      ]),
+    );
     return {
       id: session.id,
       status: session.status,
@@ -146,12 +242,28 @@ export class CandidateSessionsService {
         challengeSlug: item.challengeVersion!.challenge!.slug,
         type: item.challengeVersion!.type,
         title: item.challengeVersion!.title,
-        status: drafts.has(item.id) ? 'draft_saved' : 'not_started',
-        content: item.challengeVersion!.publicView,
+        status: statuses.get(item.id) ?? 'not_started',
+        content: candidateContent(item.challengeVersion!.publicView, session.id),
         draft: draftView(drafts.get(item.id)),
       })),
+      recording: { recorded: [...RECORDING_NOTICE.recorded], notice: RECORDING_NOTICE.notice },
     };
   }
+}
+
+/**
+ * The public view as this candidate sees it: quiz options in an order of their own (deterministic per
+ * session, so a reload shows the same order) where the question allows it.
+ */
+export function candidateContent(publicView: Record<string, unknown>, sessionId: string): Record<string, unknown> {
+  const material = publicView.material as { questions?: unknown } | undefined;
+  if (publicView.type !== 'quiz' || !Array.isArray(material?.questions)) return publicView;
+  const questions = (material.questions as Record<string, unknown>[]).map((question) => {
+    const options = question.options as { id: string; text: string }[] | undefined;
+    if (question.shuffleOptions !== true || !Array.isArray(options)) return question;
+    return { ...question, options: shuffledOptions(sessionId, String(question.id), options) };
+  });
+  return { ...publicView, material: { ...material, questions } };
 }
 
 function draftView(draft: DraftEntity | undefined) {

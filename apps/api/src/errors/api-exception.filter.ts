@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@app/db';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { DomainException, type DomainErrorKind } from './domain.exception.js';
@@ -27,6 +28,9 @@ function isFailedHealthCheck(exception: unknown): exception is HttpException {
   const body = exception.getResponse() as Record<string, unknown> | string;
   return typeof body === 'object' && body.status === 'error' && typeof body.details === 'object';
 }
+
+/** Seconds a client should wait before trying again while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Errors raised by Express's body parser before Nest sees the request carry a status of their own. */
 interface ParserError {
@@ -57,6 +61,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (isFailedHealthCheck(exception)) {
       // Readiness keeps terminus's report (which check failed and why): load balancers and people read it.
       response.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // PostgreSQL is down or restarting: nothing was done, and the client may simply try again.
+      if (response.headersSent) return;
+      response
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+        .json({
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          error: 'Service Unavailable',
+          message: 'The database is unavailable right now; nothing was changed. Try again shortly.',
+          code: 'database_unavailable',
+        } satisfies ApiErrorBody);
       return;
     }
     const body = this.toBody(exception);

@@ -34,12 +34,12 @@ export class LiveAccessService {
       case 'submissionId': {
         const submission = await this.dataSource.getRepository(SubmissionEntity).findOne({
           where: { id },
-          select: { id: true, sessionId: true, organizationId: true },
+          select: { id: true, sessionId: true, organizationId: true, kind: true },
         });
         if (!submission) return denied;
         const mine =
           principal.kind === 'candidate'
-            ? submission.sessionId === principal.sessionId
+            ? submission.sessionId === principal.sessionId && submission.kind !== 'rejudge'
             : submission.organizationId === principal.organizationId;
         return mine ? { allowed: true, stream: liveStream.submission(id) } : denied;
       }

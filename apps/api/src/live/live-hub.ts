@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { CANDIDATE_EVENT_TYPES, type LiveEnvelope, type LiveEventMap, type LiveServerSideEvents } from '@app/contracts';
 import { replayLiveEvents } from '@app/pipeline';
 import type { Namespace, Socket } from 'socket.io';
@@ -16,16 +16,25 @@ interface Subscriber {
 }
 
 /**
+ * How often a node compares its subscribers' positions with the recorded streams. NOTIFY is not
+ * durable: one sent while this node's LISTEN connection was down (PostgreSQL restarting) is gone,
+ * and the event it carried reaches subscribers through this check instead.
+ */
+export const RESYNC_INTERVAL_MS = 2000;
+
+/**
  * Delivers every stream to its subscribers on this node in sequence order: no gaps (a missing
  * sequence number is fetched from the database), no duplicates, no reordering. Events produced
  * elsewhere (judges, other API nodes) arrive through the PostgreSQL adapter.
  */
 @Injectable()
-export class LiveHub {
+export class LiveHub implements OnApplicationShutdown {
   private readonly logger = new Logger(LiveHub.name);
   private readonly subscribers = new Map<string, Subscriber>();
   private readonly byStream = new Map<string, Set<Subscriber>>();
   private namespace?: Namespace<Record<string, never>, Record<string, never>, LiveServerSideEvents>;
+  private resyncTimer?: NodeJS.Timeout;
+  private resyncing?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,6 +44,33 @@ export class LiveHub {
   attach(namespace: Namespace): void {
     this.namespace = namespace;
     this.namespace.on('live:event', (envelope: LiveEnvelope) => void this.deliver(envelope));
+    this.resyncTimer = setInterval(() => {
+      this.resyncing ??= this.resync()
+        .catch((error: unknown) => this.logger.warn(`resync failed: ${String(error)}`))
+        .finally(() => (this.resyncing = undefined));
+    }, RESYNC_INTERVAL_MS);
+    this.resyncTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.resyncTimer);
+    await this.resyncing;
+  }
+
+  /** Sends every subscriber what was recorded on its streams and has not reached it (lost NOTIFYs). */
+  async resync(): Promise<void> {
+    const streams = [...this.byStream.keys()];
+    if (streams.length === 0) return;
+    const rows = await this.dataSource.query<{ stream: string; lastSeq: number }[]>(
+      'SELECT stream, "lastSeq" FROM live_streams WHERE stream = ANY($1)',
+      [streams],
+    );
+    for (const { stream, lastSeq } of rows) {
+      for (const subscriber of this.byStream.get(stream) ?? []) {
+        if (subscriber.replaying.has(stream) || (subscriber.delivered.get(stream) ?? lastSeq) >= lastSeq) continue;
+        await this.catchUp(subscriber, stream);
+      }
+    }
   }
 
   connected(socket: Socket, principal: Principal): void {
@@ -45,7 +81,7 @@ export class LiveHub {
   disconnected(socket: Socket): void {
     const subscriber = this.subscribers.get(socket.id);
     if (!subscriber) return;
-    for (const stream of subscriber.delivered.keys()) this.byStream.get(stream)?.delete(subscriber);
+    for (const stream of subscriber.delivered.keys()) this.leave(subscriber, stream);
     this.subscribers.delete(socket.id);
     this.metrics.socketConnections.set(this.subscribers.size);
   }
@@ -74,7 +110,13 @@ export class LiveHub {
     const subscriber = this.subscribers.get(socket.id);
     if (!subscriber) return;
     subscriber.delivered.delete(stream);
-    this.byStream.get(stream)?.delete(subscriber);
+    this.leave(subscriber, stream);
+  }
+
+  private leave(subscriber: Subscriber, stream: string): void {
+    const members = this.byStream.get(stream);
+    members?.delete(subscriber);
+    if (members?.size === 0) this.byStream.delete(stream);
   }
 
   /** Events recorded by this node: delivered here, and sent to the other nodes. */

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
-import { JudgeQueue, appendLiveEvent } from '@app/pipeline';
+import { JudgeQueue, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
 import { DataSource } from 'typeorm';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { CandidateSessionsService } from '../candidate-sessions/candidate-sessions.service.js';
 import { DomainException } from '../errors/domain.exception.js';
 import { LiveHub } from '../live/live-hub.js';
 import type { AcceptedSubmissionDto, SubmissionResultDto, SubmitDto } from './dto/submission.dto.js';
+import { checkItemAnswer } from './item-answer.js';
 import { SubmissionRepository } from './submission.repository.js';
 
 const CODE_TYPES = new Set(['coding', 'class', 'stdio', 'spec', 'api-design', 'resilience', 'bug-fix', 'sql']);
@@ -44,6 +45,16 @@ export class SubmissionsService {
     if (kind === 'run' && !isCode) {
       throw new DomainException('invalid', 'nothing_to_run', `A ${type} item has no sample tests to run.`);
     }
+    if (isCode && (type === 'sql') !== (input.language === 'sql')) {
+      throw new DomainException(
+        'malformed',
+        'wrong_language',
+        type === 'sql'
+          ? `language: a sql item is answered in sql, not ${input.language}.`
+          : `language: a ${type} item is answered in javascript or typescript, not sql.`,
+      );
+    }
+    if (!isCode) checkItemAnswer(type, item.challengeVersion!.definition, input.answer!);
     const envelopes: LiveEnvelope[] = [];
     const submission = await this.dataSource.transaction(async (manager) => {
       const created = await this.submissions.create(manager, {
@@ -57,9 +68,15 @@ export class SubmissionsService {
         answer: isCode ? null : (input.answer ?? null),
       });
       await this.queue.enqueue(manager, { submissionId: created.id });
+      // Final JavaScript/TypeScript code is screened for similarity (docs/integrity.md).
+      if (kind === 'final' && isCode && input.language !== 'sql') {
+        await this.queue.enqueueScreening(manager, { submissionId: created.id });
+      }
       const queued = { submissionId: created.id, sessionId: session.id, itemId: item.id, kind };
       envelopes.push(await appendLiveEvent(manager, liveStream.submission(created.id), 'submission.queued', queued));
       envelopes.push(await appendLiveEvent(manager, liveStream.session(session.id), 'submission.queued', queued));
+      // A final submission makes the item `submitted`.
+      if (kind === 'final') envelopes.push(...(await appendSessionUpdated(manager, session.id)));
       return created;
     });
     this.live.publish(envelopes);
@@ -68,22 +85,31 @@ export class SubmissionsService {
 
   async result(candidate: CandidatePrincipal, submissionId: string): Promise<SubmissionResultDto> {
     const submission = await this.submissions.findWithResults(submissionId);
-    if (!submission || submission.sessionId !== candidate.sessionId) {
+    // Rejudges are staff's comparisons, never shown to the candidate.
+    if (!submission || submission.sessionId !== candidate.sessionId || submission.kind === 'rejudge') {
       throw new DomainException('not_found', 'submission_not_found', 'No such submission.');
     }
-    return toResultDto(submission);
+    return toResultDto(submission, 'candidate');
   }
 }
 
-/** Details (input, expected, actual) exist for sample tests only: the judge never stores them for hidden ones. */
-export function toResultDto(submission: SubmissionEntity): SubmissionResultDto {
+/**
+ * Details (input, expected, actual) exist for sample tests only: the judge never stores them for hidden
+ * ones. Candidates never see the score of an answer (quiz, review, design): resubmitting and watching
+ * it would reveal the key.
+ */
+export function toResultDto(
+  submission: SubmissionEntity,
+  audience: 'candidate' | 'staff' = 'staff',
+): SubmissionResultDto {
+  const scoreHidden = submission.kind === 'run' || (audience === 'candidate' && submission.answer !== null);
   return {
     id: submission.id,
     itemId: submission.assessmentItemId,
     kind: submission.kind,
     status: submission.status,
     verdict: submission.verdict,
-    score: submission.kind === 'run' ? null : submission.score,
+    score: scoreHidden ? null : submission.score,
     message: submission.message,
     createdAt: submission.createdAt,
     tests: (submission.testResults ?? []).map((result) => ({

@@ -36,6 +36,21 @@ describe('submission progress', () => {
     expect(tally(sut.tests)).toEqual({ passed: 1, total: 2, samplePassed: 1, sampleTotal: 1 });
   });
 
+  it("reads a sample test's details from the judge's `details` (SQL result tables included)", () => {
+    const table = { columns: [{ name: 'n', type: 'int4' }], rows: [['1']], totalRows: 1 };
+    const sut = applyEvent(
+      sending('run', 0),
+      event('test.finished', 1, {
+        index: 0,
+        name: 's',
+        verdict: 'WRONG_ANSWER',
+        sample: true,
+        details: { input: 'dataset sample', expected: table, actual: table },
+      }),
+    );
+    expect(sut.tests[0]).toMatchObject({ input: 'dataset sample', expected: table, actual: table });
+  });
+
   it('never shows details of a hidden test even if an event carries them', () => {
     const sut = applyEvent(
       sending('final', 0),

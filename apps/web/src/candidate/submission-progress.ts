@@ -65,7 +65,7 @@ export function applyEvent(progress: SubmissionProgress, event: LiveEvent): Subm
         verdict,
         timeMs: num(data.timeMs),
         message: str(data.message),
-        ...(sample ? { input: data.input, expected: data.expected, actual: data.actual } : {}),
+        ...(sample ? sampleDetails(data) : {}),
       };
       return { ...progress, phase: later(progress.phase, 'running'), tests: upsertTest(progress.tests, test) };
     }
@@ -116,4 +116,11 @@ export function tally(tests: TestOutcome[]): TestTally {
     samplePassed: samples.filter(passed).length,
     sampleTotal: samples.length,
   };
+}
+
+/** A sample test's input, expected and actual values: in `details` (the judge's events) or at the top. */
+function sampleDetails(data: Record<string, unknown>): Pick<TestOutcome, 'input' | 'expected' | 'actual'> {
+  const details =
+    typeof data.details === 'object' && data.details !== null ? (data.details as Record<string, unknown>) : data;
+  return { input: details.input, expected: details.expected, actual: details.actual };
 }

@@ -301,8 +301,12 @@ export async function parseChallengePackage(
     .filter(([path]) => SPEC_FILE.test(path))
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, content]): SourceFile => ({ path, content, language: languageOf(path) ?? 'typescript' }));
-  if (manifest.harness?.kind === 'spec' && testFiles.length === 0)
-    problems.add('tests/', '', 'needs spec files (tests/**/*.spec.ts or .spec.js) for a spec harness');
+  if (manifest.harness?.kind === 'spec' && manifest.harness.files === undefined && testFiles.length === 0)
+    problems.add(
+      'tests/',
+      '',
+      'needs spec files (tests/**/*.spec.ts or .test.ts) for a spec harness that lists no files',
+    );
 
   const allowed = allowedSolutionLanguages(manifest);
   const solutions = collectSources(files, 'solutions') as ReferenceSolution[];

@@ -1,4 +1,5 @@
 import type { ChallengeLimits, ChallengePackage, ChallengeScoring } from './challenge-package.js';
+import { engineHarness } from '../verification/harness-check.js';
 import { publicMaterial } from './public-material.js';
 import type { ChallengeLanguage, ChallengeType, Competency, Difficulty, HarnessKind } from './challenge-types.js';
 
@@ -76,7 +77,7 @@ export function toPublicView(pkg: ChallengePackage): PublicChallenge {
     view.harness = {
       kind: manifest.harness.kind,
       sampleTests: pkg.tests.filter((test) => test.sample).map((test) => structuredClone(test.raw) as PublicTest),
-      sampleTestFiles: sampleSpecFiles(manifest.harness),
+      sampleTestFiles: sampleSpecFiles(engineHarness(pkg) ?? manifest.harness),
     };
   }
   const material = publicMaterial(pkg);

@@ -1,7 +1,7 @@
 import type { JudgeLimits, JudgeOptions, JudgeResult, Language, Submission } from '@app/judge-engine';
 import type { ChallengePackage, SourceFile } from '../package/challenge-package.js';
 import { isCodeType } from '../package/challenge-types.js';
-import { engineTests } from './harness-check.js';
+import { engineHarness, engineTests, type JudgedPackage } from './harness-check.js';
 
 /** What the verifier needs of the judge engine (`JudgeEngine` satisfies it). */
 export interface CodeJudge {
@@ -33,15 +33,18 @@ export function codeLanguageOf(file: SourceFile): Language | undefined {
   return file.language === 'typescript' || file.language === 'javascript' ? file.language : undefined;
 }
 
-/** The engine submission of a source file against a code challenge's harness and tests. */
+/**
+ * The engine submission of a source file against a code challenge's harness, tests and limits: the
+ * CLI's checks and the judge build it with this one function, so both judge the same way.
+ */
 export function submissionFor(
-  pkg: ChallengePackage,
+  pkg: JudgedPackage,
   language: Language,
   source: string,
   limits?: Partial<JudgeLimits>,
 ): Submission {
-  const harness = pkg.manifest.harness;
-  if (!harness) throw new Error(`${pkg.slug} is not a code challenge`);
+  const harness = engineHarness(pkg);
+  if (!harness) throw new Error('This challenge has no test harness.');
   const { timeLimitMs, memoryLimitMb, totalTimeMs } = pkg.manifest.limits;
   const authored: Partial<JudgeLimits> = {};
   if (timeLimitMs !== undefined) authored.timeLimitMs = timeLimitMs;

@@ -37,7 +37,7 @@ function attempt<T>(read: () => T, file: string, base: string): { value?: T; pro
 }
 
 /** Reads the grader section of a non-code package; undefined for code challenges. Throws DefinitionError. */
-export function graderSectionOf(pkg: ChallengePackage): GraderSection | undefined {
+export function graderSectionOf(pkg: Pick<ChallengePackage, 'manifest'>): GraderSection | undefined {
   const { manifest } = pkg;
   switch (manifest.type) {
     case 'sql':

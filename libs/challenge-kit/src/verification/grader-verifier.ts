@@ -4,7 +4,7 @@ import { DefinitionError } from '../graders/definition/definition-error.js';
 import { gradeEstimates } from '../graders/estimate/estimate-grader.js';
 import type { QuizDefinition } from '../graders/quiz/quiz.definition.js';
 import { gradeQuiz, type QuizAnswers } from '../graders/quiz/quiz-grader.js';
-import type { SqlGrader, SqlGradeResult } from '../graders/sql/sql-grader.js';
+import type { SqlChallenge, SqlGrader, SqlGradeResult } from '../graders/sql/sql-grader.js';
 import type { SqlRunLimits } from '../graders/sql/sql-sandbox.js';
 import type { ChallengePackage, SourceFile } from '../package/challenge-package.js';
 import type { ChallengeVerification, SolutionCheck, SolutionRole } from './challenge-verifier.js';
@@ -31,14 +31,16 @@ const failed = (summary: string, failedTests: SolutionCheck['failedTests'] = [])
 
 /** The SQL grader's view of a package: the first reference solution gives the expected results the tests do not state. */
 export function sqlChallengeOf(
-  pkg: ChallengePackage,
+  pkg: Pick<ChallengePackage, 'slug' | 'manifest' | 'solutions'>,
   definition: Extract<GraderSection, { type: 'sql' }>['definition'],
-) {
+): SqlChallenge {
   const limits: Partial<SqlRunLimits> = {};
   if (pkg.manifest.limits.statementTimeoutMs !== undefined) limits.timeMs = pkg.manifest.limits.statementTimeoutMs;
   if (pkg.manifest.limits.maxRows !== undefined) limits.maxRows = pkg.manifest.limits.maxRows;
   const reference = pkg.solutions[0]?.content;
-  return { key: pkg.slug, definition, limits, ...(reference === undefined ? {} : { referenceSolution: reference }) };
+  const challenge: SqlChallenge = { key: pkg.slug, definition, limits };
+  if (reference !== undefined) challenge.referenceSolution = reference;
+  return challenge;
 }
 
 function sqlCheck(result: SqlGradeResult, role: SolutionRole): Check {

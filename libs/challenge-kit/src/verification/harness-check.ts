@@ -1,11 +1,42 @@
 import { JudgeInputError, validateHarnessData } from '@app/judge-engine';
-import type { AuthoredTest, ChallengePackage } from '../package/challenge-package.js';
+import type { AuthoredTest, ChallengePackage, HarnessSection, SourceFile } from '../package/challenge-package.js';
 import { MANIFEST_FILE } from '../package/challenge-loader.js';
 import { fieldPathToPointer, type PackageProblem } from '../package/package-problem.js';
 
+/**
+ * What the judge needs of a code challenge's package. The API stores the package as JSON
+ * (`challenge_versions.definition`), so the judge reads the same fields the CLI reads here.
+ */
+export interface JudgedPackage {
+  manifest: Pick<ChallengePackage['manifest'], 'harness' | 'limits'>;
+  tests: readonly Pick<AuthoredTest, 'raw'>[];
+  testFiles: readonly Pick<SourceFile, 'path' | 'content'>[];
+}
+
+/** A spec file whose name carries `.sample.` (`tests/basics.sample.test.ts`) is shown to candidates. */
+const SAMPLE_SPEC_FILE = /\.sample\.(?:spec|test)\.[cm]?[jt]s$/;
+
 /** The engine's `tests` list of a code challenge: the authored objects, defaults applied. */
-export function engineTests(pkg: ChallengePackage): Record<string, unknown>[] {
+export function engineTests(pkg: Pick<JudgedPackage, 'tests'>): Record<string, unknown>[] {
   return pkg.tests.map((test) => test.raw);
+}
+
+/**
+ * The engine's `harness` of a code challenge. A spec harness that lists no `files` is given the
+ * package's spec files (`tests/**\/*.spec.ts|test.ts`), at their path under `tests/` so that
+ * `./solution` resolves; files named `*.sample.test.ts` are sample files.
+ */
+export function engineHarness(pkg: JudgedPackage): HarnessSection | undefined {
+  const harness = pkg.manifest.harness;
+  if (harness?.kind !== 'spec' || harness.files !== undefined) return harness;
+  return {
+    ...harness,
+    files: pkg.testFiles.map((file) => ({
+      path: file.path.replace(/^tests\//, ''),
+      source: file.content,
+      ...(SAMPLE_SPEC_FILE.test(file.path) ? { sample: true } : {}),
+    })),
+  };
 }
 
 /**
@@ -23,7 +54,7 @@ export function locateEnginePath(path: string, tests: readonly AuthoredTest[]): 
 
 /** Section check of code challenges: the judge engine's harness validates the harness and every test. */
 export function checkHarnessData(pkg: ChallengePackage): PackageProblem[] {
-  const harness = pkg.manifest.harness;
+  const harness = engineHarness(pkg);
   if (!harness) return [];
   try {
     validateHarnessData(harness, engineTests(pkg));

@@ -1,12 +1,21 @@
 import { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
 import { CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from './candidate-session.entity.js';
 import { ChallengeEntity, ChallengeVersionEntity } from './challenge.entity.js';
+import {
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SimilarityFlagEntity,
+  SubmissionFingerprintEntity,
+} from './integrity.entity.js';
 import { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { RejudgeEntity } from './rejudge.entity.js';
+import { ReviewCommentEntity, ScoreAuditEntity, ScoreOverrideEntity, SessionReviewEntity } from './review.entity.js';
 import { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 import { UserEntity } from './user.entity.js';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 
 export { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
 export {
@@ -18,12 +27,37 @@ export {
   type SessionStatus,
 } from './candidate-session.entity.js';
 export { ChallengeEntity, ChallengeVersionEntity, DIFFICULTIES, type Difficulty } from './challenge.entity.js';
+export {
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SimilarityFlagEntity,
+  SubmissionFingerprintEntity,
+  type FlagLineRange,
+  type FlagRegion,
+} from './integrity.entity.js';
 export { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 export { OrganizationEntity } from './organization.entity.js';
 export { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
 export { RefreshTokenEntity } from './refresh-token.entity.js';
+export { RejudgeEntity } from './rejudge.entity.js';
+export {
+  HIRE_DECISIONS,
+  ReviewCommentEntity,
+  ScoreAuditEntity,
+  ScoreOverrideEntity,
+  SessionReviewEntity,
+  type HireDecision,
+  type ReviewRubric,
+} from './review.entity.js';
 export { SubmissionEntity, TestResultEntity } from './submission.entity.js';
 export { STAFF_ROLES, UserEntity, type StaffRole } from './user.entity.js';
+export {
+  WEBHOOK_DELIVERY_STATUSES,
+  WebhookAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
+  type WebhookDeliveryStatus,
+} from './webhook.entity.js';
 
 /** Every entity, listed explicitly: globs do not survive bundling, ESM or test transforms. */
 export const ENTITIES = [
@@ -41,6 +75,18 @@ export const ENTITIES = [
   SnapshotEntity,
   SubmissionEntity,
   TestResultEntity,
+  RejudgeEntity,
   LiveStreamEntity,
   LiveEventEntity,
+  ActivityEventEntity,
+  ScreenedSubmissionEntity,
+  SubmissionFingerprintEntity,
+  SimilarityFlagEntity,
+  ReviewCommentEntity,
+  SessionReviewEntity,
+  ScoreOverrideEntity,
+  ScoreAuditEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
 ];

@@ -14,6 +14,13 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 80, unique: true })
   slug!: string;
 
+  /**
+   * Compare this organisation's submissions with those of other organisations that allow it too
+   * (anonymised both ways: neither side sees the other's candidate, code or organisation).
+   */
+  @Column({ type: 'boolean', default: false })
+  crossOrganizationScreening!: boolean;
+
   @OneToMany(() => UserEntity, (user) => user.organization)
   users?: Relation<UserEntity[]>;
 

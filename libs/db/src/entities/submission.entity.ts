@@ -1,4 +1,5 @@
 import {
+  type SampleDetailsPayload,
   SUBMISSION_KINDS,
   SUBMISSION_STATUSES,
   VERDICTS,
@@ -27,6 +28,7 @@ import { CandidateSessionEntity } from './candidate-session.entity.js';
  */
 @Entity('submissions')
 @Index('submissions_session_item_created', ['sessionId', 'assessmentItemId', 'createdAt'])
+@Index('submissions_rejudge', ['rejudgeId'])
 @Check('submissions_finished_has_verdict', `("status" = 'finished') = ("verdict" IS NOT NULL)`)
 export class SubmissionEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -79,6 +81,20 @@ export class SubmissionEntity {
 
   @Column({ type: 'text', nullable: true })
   message!: string | null;
+
+  /**
+   * How an answer item (quiz, code review, system design) was graded, question by question: for staff
+   * only, since it names the right options, the planted defects and the expected estimates.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  grading!: Record<string, unknown> | null;
+
+  /** A rejudge: the final submission it judges again, and the rejudge it belongs to. */
+  @Column({ type: 'uuid', nullable: true })
+  rejudgeOfId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  rejudgeId!: string | null;
 
   /** Judge attempts so far: a submission that keeps killing its judge ends after a bounded number. */
   @Column({ type: 'integer', default: 0 })
@@ -141,5 +157,5 @@ export class TestResultEntity {
   message!: string;
 
   @Column({ type: 'jsonb', nullable: true })
-  details!: { input: string; expected: string; actual: string } | null;
+  details!: SampleDetailsPayload | null;
 }

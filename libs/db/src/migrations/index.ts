@@ -1,5 +1,8 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
+import { AddIntegrity1795824651444 } from './1795824651444-AddIntegrity.js';
+import { AddAnswerGradingAndRejudges1795824690366 } from './1795824690366-AddAnswerGradingAndRejudges.js';
+import { AddReviewsAndWebhooks1795824658373 } from './1795824658373-AddReviewsAndWebhooks.js';
 import { AddJudgeHeartbeat1795818252497 } from './1795818252497-AddJudgeHeartbeat.js';
 import { AddChallengePublicView1795817398423 } from './1795817398423-AddChallengePublicView.js';
 import { AddSubmissionsAndLiveEvents1795816285180 } from './1795816285180-AddSubmissionsAndLiveEvents.js';
@@ -18,4 +21,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddSubmissionsAndLiveEvents1795816285180,
   AddChallengePublicView1795817398423,
   AddJudgeHeartbeat1795818252497,
+  AddIntegrity1795824651444,
+  AddReviewsAndWebhooks1795824658373,
+  AddAnswerGradingAndRejudges1795824690366,
 ];

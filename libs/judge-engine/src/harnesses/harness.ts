@@ -131,8 +131,16 @@ export interface Harness<TSpec = unknown, TTest extends HarnessTest = HarnessTes
   parseSpec(raw: unknown): TSpec;
   /** Validates the authored tests. Throws HarnessDataError. Must assign unique ids. */
   parseTests(raw: unknown, spec: TSpec): TTest[];
-  /** Builds the worker's job: inputs only. `timeLimitMs` per test comes from `timeLimitsMs[index]`. */
-  toSandboxJob(spec: TSpec, tests: readonly TTest[], timeLimitsMs: readonly number[]): SandboxJob;
+  /**
+   * Builds the worker's job: inputs only. `timeLimitMs` per test comes from `timeLimitsMs[index]`;
+   * tests a harness discovers while running (spec) get `defaultTimeLimitMs`, the challenge's per-test limit.
+   */
+  toSandboxJob(
+    spec: TSpec,
+    tests: readonly TTest[],
+    timeLimitsMs: readonly number[],
+    defaultTimeLimitMs?: number,
+  ): SandboxJob;
   /**
    * Grades one report whose outcome is 'value' or 'decided'. The engine grades 'failure' outcomes itself
    * (they stay failures), caps strings, and strips details and console output from hidden tests.

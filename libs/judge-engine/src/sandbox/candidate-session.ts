@@ -4,7 +4,7 @@ import type { CompileError, Language } from '../verdict.js';
 import type { IsolateRealm, RealmOptions } from './isolate-realm.js';
 import { needsModuleGoal, parseSyntaxError } from './solution-compiler.js';
 
-const SOLUTION_FILE = 'solution.js';
+export const SOLUTION_FILE = 'solution.js';
 const COMMONJS_HEADER = '(function (exports, require, module, __filename, __dirname) {';
 
 type CompiledCode =

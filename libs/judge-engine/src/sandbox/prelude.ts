@@ -90,6 +90,8 @@ export interface PreludeKit {
   format: (args: unknown[]) => string;
   /** Fires the earliest pending virtual timer (advancing the clock to it); false when there is none. */
   fireNextTimer: () => boolean;
+  /** The virtual time the earliest pending timer is due at, or null when there is none. */
+  nextTimerDue: () => number | null;
 }
 
 export interface PreludeOperation {
@@ -772,6 +774,10 @@ export function assayPrelude(config: PreludeConfig): PreludeKit {
       if (entry === null) return false;
       fire(entry);
       return true;
+    },
+    nextTimerDue: () => {
+      const entry = nextTimer();
+      return entry === null ? null : entry.timer.due;
     },
   }) as PreludeKit;
   return kit;

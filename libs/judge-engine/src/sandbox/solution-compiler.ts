@@ -1,11 +1,14 @@
 import type { CompileError, Language } from '../verdict.js';
+import { SourcePositions } from './source-positions.js';
 
 /**
  * TypeScript becomes JavaScript with esbuild (types are stripped, never checked: type errors are not
  * verdicts). The module format is kept as written: the isolate decides between CommonJS and ES module
  * (see candidate-session.ts), so JavaScript needs no transform at all.
  */
-export type TranspileResult = { type: 'ok'; code: string } | { type: 'error'; error: CompileError };
+export type TranspileResult =
+  /** `positions` maps the transpiled lines back to the candidate's TypeScript (absent for JavaScript). */
+  { type: 'ok'; code: string; positions?: SourcePositions } | { type: 'error'; error: CompileError };
 
 type EsbuildModule = typeof import('esbuild');
 let esbuild: Promise<EsbuildModule> | undefined;
@@ -34,12 +37,13 @@ export async function transpileSolution(language: Language, source: string): Pro
       loader: 'ts',
       target: 'es2023',
       sourcefile: 'solution.ts',
-      // Keep the candidate's line numbers close for runtime stack traces.
+      // Runtime stack traces are mapped back to the candidate's lines with this map.
+      sourcemap: 'external',
       minify: false,
       legalComments: 'none',
       logLevel: 'silent',
     });
-    return { type: 'ok', code: result.code };
+    return { type: 'ok', code: result.code, positions: SourcePositions.fromSourceMap(result.map) };
   } catch (error) {
     if (isEsbuildFailure(error) && error.errors.length > 0) {
       const first = error.errors[0];

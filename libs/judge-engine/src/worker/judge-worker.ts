@@ -8,10 +8,14 @@ import { CandidateSession } from '../sandbox/candidate-session.js';
 import { IsolateHost, killLiveRealms, type RealmOptions } from '../sandbox/isolate-realm.js';
 import { transpileSolution } from '../sandbox/solution-compiler.js';
 import type { SupervisorMessage, WorkerJob, WorkerMessage } from './worker-protocol.js';
+import type { SandboxTestReport } from '../harnesses/harness.js';
+import { SOLUTION_FILE } from '../sandbox/candidate-session.js';
+import type { SourcePositions } from '../sandbox/source-positions.js';
 
 const RSS_LIMIT_BYTES = Number(process.env.ASSAY_WORKER_RSS_LIMIT_MB ?? 384) * 1024 * 1024;
 const RECYCLE_RSS_BYTES = Number(process.env.ASSAY_WORKER_RECYCLE_RSS_MB ?? 192) * 1024 * 1024;
 const MEMORY_WATCH_MS = 20;
+const TYPESCRIPT_SOLUTION_FILE = 'solution.ts';
 
 function send(message: WorkerMessage, then?: () => void): void {
   process.send?.(message, undefined, {}, () => then?.());
@@ -38,6 +42,14 @@ function realmOptionsOf(job: WorkerJob): RealmOptions {
     allowWebAssembly: job.allowWebAssembly,
     allowSharedMemory: job.allowSharedMemory,
   };
+}
+
+/** A TypeScript solution's stack traces, pointed at the lines the candidate wrote. */
+function inCandidateLines(report: SandboxTestReport, positions: SourcePositions): SandboxTestReport {
+  const { outcome } = report;
+  if (outcome.type === 'value') return report;
+  const message = positions.remap(outcome.message, SOLUTION_FILE, TYPESCRIPT_SOLUTION_FILE);
+  return message === outcome.message ? report : { ...report, outcome: { ...outcome, message } };
 }
 
 async function judge(job: WorkerJob): Promise<void> {
@@ -71,7 +83,10 @@ async function judge(job: WorkerJob): Promise<void> {
       return;
     }
     session = opened.session;
-    await harness.runInSandbox(session, job.job, (report) => send({ type: 'test', jobId: job.jobId, report }));
+    const { positions } = transpiled;
+    await harness.runInSandbox(session, job.job, (report) =>
+      send({ type: 'test', jobId: job.jobId, report: positions ? inCandidateLines(report, positions) : report }),
+    );
   } catch (error) {
     done.internalError = error instanceof Error ? error.message : String(error);
   } finally {

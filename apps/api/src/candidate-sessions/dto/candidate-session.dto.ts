@@ -36,7 +36,7 @@ export class SessionItemDto {
   @ApiProperty() challengeSlug!: string;
   @ApiProperty() type!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ enum: ['not_started', 'draft_saved'] }) status!: string;
+  @ApiProperty({ enum: ['not_started', 'draft_saved', 'submitted'] }) status!: string;
   @ApiProperty({
     description: 'Statement, starter code, sample tests and public material of the challenge',
     type: Object,
@@ -46,6 +46,11 @@ export class SessionItemDto {
   draft!: { language: string | null; code: string | null; answer: unknown; updatedAt: Date } | null;
 }
 
+export class RecordingNoticeDto {
+  @ApiProperty({ type: [String], description: 'What is recorded while the candidate works' }) recorded!: string[];
+  @ApiProperty({ description: 'Why, and what is done with it: shown before the candidate starts' }) notice!: string;
+}
+
 export class CandidateSessionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['in_progress', 'finished'] }) status!: string;
@@ -53,6 +58,7 @@ export class CandidateSessionDto {
   @ApiProperty() deadline!: Date;
   @ApiProperty({ description: 'Seconds left before the deadline, 0 once passed' }) remainingSeconds!: number;
   @ApiProperty({ type: [SessionItemDto] }) items!: SessionItemDto[];
+  @ApiProperty({ type: RecordingNoticeDto }) recording!: RecordingNoticeDto;
 }
 
 export class StartedSessionDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SUBMISSION_KINDS, SUBMISSION_STATUSES, VERDICTS } from '@app/contracts';
+import { SUBMISSION_KINDS, SUBMISSION_STATUSES, VERDICTS, type ResultTablePayload } from '@app/contracts';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { CODE_LANGUAGES, MAX_CODE_LENGTH } from '../../candidate-sessions/dto/candidate-session.dto.js';
 
@@ -29,7 +29,13 @@ export class SubmitDto {
   @MaxLength(MAX_CODE_LENGTH)
   code?: string;
 
-  @ApiPropertyOptional({ type: Object, description: 'Answer of a quiz, review or design item' })
+  @ApiPropertyOptional({
+    type: Object,
+    description:
+      'Answer of a non-code item. quiz: { answers: { <questionId>: [<optionId>, ...] } }; ' +
+      'code-review: { comments: [{ file, line, category, body }] }; system-design: ' +
+      '{ sections: { <sectionId>: text }, diagram?: Mermaid text, estimates: { <estimateId>: text such as "12k req/s" } }',
+  })
   @IsOptional()
   @IsObject({ message: 'answer must be a JSON object' })
   answer?: Record<string, unknown>;
@@ -47,9 +53,20 @@ export class TestResultDto {
   @ApiProperty({ enum: VERDICTS }) verdict!: string;
   @ApiProperty() timeMs!: number;
   @ApiProperty() message!: string;
-  @ApiPropertyOptional({ description: 'Sample tests only' }) input?: string;
-  @ApiPropertyOptional({ description: 'Sample tests only' }) expected?: string;
-  @ApiPropertyOptional({ description: 'Sample tests only' }) actual?: string;
+  @ApiPropertyOptional({ description: 'Sample tests only: the input (code), or `dataset <name>` (SQL)' })
+  input?: string;
+  @ApiPropertyOptional({
+    description: 'Sample tests only: text (code) or a result table { columns, rows, totalRows } (SQL)',
+    oneOf: [{ type: 'string' }, { type: 'object' }],
+  })
+  expected?: string | ResultTablePayload;
+  @ApiPropertyOptional({
+    description: 'Sample tests only: text (code) or a result table (SQL); absent when nothing was produced',
+    oneOf: [{ type: 'string' }, { type: 'object' }],
+  })
+  actual?: string | ResultTablePayload;
+  @ApiPropertyOptional({ description: 'Sample SQL tests that check the plan: the scans of the plan' })
+  planScans?: string[];
 }
 
 export class SubmissionResultDto {
@@ -58,8 +75,12 @@ export class SubmissionResultDto {
   @ApiProperty({ enum: SUBMISSION_KINDS }) kind!: string;
   @ApiProperty({ enum: SUBMISSION_STATUSES }) status!: string;
   @ApiProperty({ enum: VERDICTS, nullable: true }) verdict!: string | null;
-  @ApiProperty({ nullable: true, description: '0..1 share of weighted hidden tests passed; null for runs' }) score!:
-    number | null;
+  @ApiProperty({
+    nullable: true,
+    description:
+      '0..1 share of weighted hidden tests passed; null for runs, and for answers (quiz, review, design) whose score only staff see',
+  })
+  score!: number | null;
   @ApiProperty({ nullable: true }) message!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty({ type: [TestResultDto] }) tests!: TestResultDto[];

@@ -29,20 +29,21 @@ const DEFAULT_SECTIONS: DesignSection[] = [
     prompt: 'Functional and non-functional requirements, assumptions, scale.',
   },
   { id: 'api', title: 'API', prompt: 'The interface: endpoints or messages, with their main fields.' },
-  { id: 'dataModel', title: 'Data model', prompt: 'Entities, storage choices, keys and indexes.' },
+  { id: 'data-model', title: 'Data model', prompt: 'Entities, storage choices, keys and indexes.' },
   { id: 'scaling', title: 'Scaling', prompt: 'How it grows: partitioning, caching, replication, queues.' },
-  { id: 'failureModes', title: 'Failure modes', prompt: 'What breaks, how you detect it, and how it recovers.' },
-  { id: 'tradeOffs', title: 'Trade-offs', prompt: 'What you chose not to do, and why.' },
+  { id: 'failure-modes', title: 'Failure modes', prompt: 'What breaks, how you detect it, and how it recovers.' },
+  { id: 'trade-offs', title: 'Trade-offs', prompt: 'What you chose not to do, and why.' },
 ];
 
 const DIAGRAM_EXAMPLE = `flowchart LR
   client[Client] --> api[API]
   api --> db[(PostgreSQL)]`;
 
+/** The API's system-design answer: estimates are text with an optional unit ("12k req/s", "3 TB"). */
 export interface DesignAnswer {
   sections: Record<string, string>;
   diagram: string;
-  estimates: Record<string, number | null>;
+  estimates: Record<string, string>;
 }
 
 function readList<T>(value: unknown, read: (entry: Record<string, unknown>) => T | null): T[] {
@@ -83,7 +84,9 @@ function asDesignAnswer(value: Record<string, unknown> | undefined): DesignAnswe
     >,
     diagram: typeof value?.diagram === 'string' ? value.diagram : '',
     estimates: Object.fromEntries(
-      Object.entries(estimates).map(([id, number]) => [id, typeof number === 'number' ? number : null]),
+      Object.entries(estimates)
+        .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
+        .map(([id, value]) => [id, String(value)]),
     ),
   };
 }
@@ -160,22 +163,22 @@ export function DesignItem({ item, actions, live, locked, onStatus, register }: 
               <Field
                 key={question.id}
                 label={question.question}
-                hint={question.unit ? `In ${question.unit}.` : undefined}
+                hint={
+                  question.unit
+                    ? `In ${question.unit}, or with a unit of your own (e.g. 12k req/s, 3 TB).`
+                    : 'A number, with a unit if it has one.'
+                }
               >
                 <input
-                  type="number"
-                  inputMode="decimal"
+                  type="text"
+                  maxLength={100}
                   value={answer.estimates[question.id] ?? ''}
                   readOnly={locked}
-                  onChange={(event) =>
-                    change({
-                      ...answer,
-                      estimates: {
-                        ...answer.estimates,
-                        [question.id]: event.target.value === '' ? null : Number(event.target.value),
-                      },
-                    })
-                  }
+                  onChange={(event) => {
+                    const { [question.id]: _previous, ...others } = answer.estimates;
+                    const text = event.target.value;
+                    change({ ...answer, estimates: text.trim() === '' ? others : { ...others, [question.id]: text } });
+                  }}
                 />
               </Field>
             ))}

@@ -55,6 +55,13 @@ export interface SqlGradeResult {
   timeMs: number;
 }
 
+export interface SqlGradeOptions {
+  /** Runs (not scored) check the sample tests only; their datasets are the only ones prepared. */
+  onlySamples?: boolean;
+  /** Called as soon as each test's outcome is known, in order. A failing listener changes nothing. */
+  onTestFinished?: (outcome: SqlTestOutcome) => void;
+}
+
 /** SQLSTATE classes whose messages quote only names (the candidate's or the schema's), never data values. */
 const SAFE_ERROR_CLASSES = new Set(['42', '0A', '53', '54', '57']);
 
@@ -82,18 +89,25 @@ export class SqlGrader {
 
   constructor(private readonly sandbox: SqlSandbox) {}
 
-  async grade(challenge: SqlChallenge, submission: string): Promise<SqlGradeResult> {
+  async grade(challenge: SqlChallenge, submission: string, options: SqlGradeOptions = {}): Promise<SqlGradeResult> {
     const started = performance.now();
-    const datasets = await this.prepareDatasets(challenge);
+    const selected = challenge.definition.tests.filter((test) => !options.onlySamples || test.sample);
+    const datasets = await this.prepareDatasets(challenge, new Set(selected.map((test) => test.dataset)));
     const tests: SqlTestOutcome[] = [];
     // One test after another: runs of one dataset are serialized by the sandbox anyway, and a
     // submission must not take more than its share of sandbox connections.
-    for (const test of challenge.definition.tests) {
+    for (const test of selected) {
       const dataset = datasets.get(test.dataset);
       if (!dataset)
         throw new SqlSandboxError('dataset', `Test ${test.name} names the unknown dataset ${test.dataset}.`);
       const expected = test.expected ?? expectedFromResult(await this.referenceResult(challenge, dataset, test));
-      tests.push(await this.runTest(challenge, test, dataset, expected, submission));
+      const outcome = await this.runTest(challenge, test, dataset, expected, submission);
+      tests.push(outcome);
+      try {
+        options.onTestFinished?.(outcome);
+      } catch {
+        // a failing listener must not change a verdict
+      }
     }
     const failing = tests.find((test) => test.verdict !== 'ACCEPTED');
     const total = tests.reduce((sum, test) => sum + test.weight, 0);
@@ -107,9 +121,12 @@ export class SqlGrader {
     };
   }
 
-  private async prepareDatasets(challenge: SqlChallenge): Promise<Map<string, PreparedSqlDataset>> {
+  private async prepareDatasets(
+    challenge: SqlChallenge,
+    needed: ReadonlySet<string>,
+  ): Promise<Map<string, PreparedSqlDataset>> {
     const prepared = new Map<string, PreparedSqlDataset>();
-    for (const dataset of challenge.definition.datasets)
+    for (const dataset of challenge.definition.datasets.filter((candidate) => needed.has(candidate.name)))
       prepared.set(dataset.name, await this.sandbox.prepareDataset(challenge.key, dataset));
     return prepared;
   }

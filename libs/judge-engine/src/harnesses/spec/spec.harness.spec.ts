@@ -64,6 +64,14 @@ describe('specHarness host half', () => {
     expect(job.tests).toEqual([{ id: 'a › b', input: { name: 'a › b' }, timeLimitMs: 1500 }]);
   });
 
+  it("gives discovered tests the challenge's per-test limit when there is no plan", () => {
+    const spec = sut.parseSpec({ kind: 'spec', files: [{ path: 'a.test.ts', source: '' }] });
+    const job = sut.toSandboxJob(spec, [], [], 750);
+    expect((job.spec as unknown as { timeLimitMs: number }).timeLimitMs).toBe(750);
+    const own = sut.parseSpec({ kind: 'spec', files: [{ path: 'a.test.ts', source: '' }], timeLimitMs: 300 });
+    expect((sut.toSandboxJob(own, [], [], 750).spec as unknown as { timeLimitMs: number }).timeLimitMs).toBe(300);
+  });
+
   it('shows the full assertion message for sample tests and only the matcher for hidden ones', () => {
     const spec = sut.parseSpec({ kind: 'spec', files: [{ path: 'a.test.ts', source: '' }] });
     const report = {
@@ -115,6 +123,27 @@ describe('specHarness in the sandbox', () => {
       'expect(received).toBeNull()\n\nReceived: [0, 0]',
     );
     expect(failed.graded?.verdict).toBe('WRONG_ANSWER');
+  });
+
+  it('times out a test waiting on a later timer without firing that timer early', async () => {
+    const spec = `import { expect, test } from '@jest/globals';
+let fired = false;
+test('waits past its timeout', async () => {
+  await new Promise((resolve) => setTimeout(() => { fired = true; resolve(undefined); }, 10_000));
+}, 100);
+test('the late timer has not run', () => {
+  expect(fired).toBe(false);
+});
+`;
+    const result = await runSpecChallenge({
+      harness: { files: [{ path: 'timers.test.ts', source: spec }] },
+      language: 'typescript',
+      source: TWO_SUM,
+    });
+    expect(outcomesByName(result)).toEqual({
+      'waits past its timeout': 'failed',
+      'the late timer has not run': 'passed',
+    });
   });
 
   it('runs a CommonJS spec against a CommonJS solution', async () => {

@@ -166,12 +166,13 @@ export const specHarness: Harness<SpecHarnessSpec, SpecTest> = {
     );
   },
 
-  toSandboxJob(spec, tests, timeLimitsMs): SandboxJob {
+  toSandboxJob(spec, tests, timeLimitsMs, defaultTimeLimitMs): SandboxJob {
     const jobSpec: SpecJobSpec = {
       files: spec.files,
       solution: spec.solution,
       timeLimitMs:
-        spec.timeLimitMs ?? (timeLimitsMs.length > 0 ? Math.max(...timeLimitsMs) : DEFAULT_SPEC_TIME_LIMIT_MS),
+        spec.timeLimitMs ??
+        (timeLimitsMs.length > 0 ? Math.max(...timeLimitsMs) : (defaultTimeLimitMs ?? DEFAULT_SPEC_TIME_LIMIT_MS)),
     };
     return {
       spec: jobSpec as unknown as SandboxJob['spec'],
