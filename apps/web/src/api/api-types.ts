@@ -387,3 +387,31 @@ export interface Comparison {
   items?: { itemId: string; title: string; challengeSlug?: string; competencies?: string[] }[];
   competencies?: string[];
 }
+
+// ---- Integrity (GET /sessions/:id/timeline) ----
+
+export interface TimelineEntry {
+  at: string;
+  /** `snapshot`, `paste`, `large_insertion`, `focus_lost`, `focus_returned`, `run`, `submission`. */
+  type: string;
+  itemId: string;
+  length?: number;
+  lines?: number;
+  delta?: number;
+  awayMs?: number;
+  submissionId?: string;
+  verdict?: string | null;
+}
+
+export interface IntegritySignal {
+  kind: string;
+  itemId: string;
+  at: string;
+  reason: string;
+}
+
+export interface SessionTimeline {
+  sessionId: string;
+  entries: TimelineEntry[];
+  signals: IntegritySignal[];
+}

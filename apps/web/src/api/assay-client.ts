@@ -16,9 +16,11 @@ import type {
   PlaybackSnapshot,
   Review,
   ReviewInput,
+  ReviewItem,
   SessionDetail,
   SessionResult,
   SessionSummary,
+  SessionTimeline,
   SignupInput,
   StaffUser,
   StartedSession,
@@ -28,6 +30,8 @@ import { toCandidateSession } from './candidate-item.js';
 import {
   toComparison,
   toLineComment,
+  toReview,
+  toReviewBody,
   toSessionDetail,
   toSessionResult,
   toSessionSummary,
@@ -148,14 +152,26 @@ export class StaffApi {
     return this.call({ method: 'GET', path: `/sessions/${encode(sessionId)}/items/${encode(itemId)}/playback` });
   }
 
+  /** Snapshots, editor events, runs and submissions in order, with the integrity signals derived from them. */
+  timeline(sessionId: string): Promise<SessionTimeline> {
+    return this.call({ method: 'GET', path: `/sessions/${encode(sessionId)}/timeline` });
+  }
+
   async addComment(submissionId: string, comment: { line: number; body: string }): Promise<LineComment> {
     return toLineComment(
       await this.call({ method: 'POST', path: `/submissions/${encode(submissionId)}/comments`, body: comment }),
     );
   }
 
-  saveReview(sessionId: string, review: ReviewInput): Promise<Review> {
-    return this.call({ method: 'PUT', path: `/sessions/${encode(sessionId)}/review`, body: review });
+  /** Saves the caller's review; `items` carry each item's rubric, which the server rates per item. */
+  async saveReview(sessionId: string, review: ReviewInput, items: ReviewItem[] = []): Promise<Review> {
+    return toReview(
+      await this.call({
+        method: 'PUT',
+        path: `/sessions/${encode(sessionId)}/review`,
+        body: toReviewBody(review, items),
+      }),
+    );
   }
 
   overrideScore(sessionId: string, itemId: string, input: { score: number; reason: string }): Promise<unknown> {
@@ -271,6 +287,11 @@ export class CandidateApi {
   /** Contract (in progress): every test, scored; the last submission counts. */
   submit(itemId: string, body: DraftBody): Promise<{ submissionId: string }> {
     return this.call({ method: 'POST', path: `/candidate/session/items/${encode(itemId)}/submissions`, body });
+  }
+
+  /** Editor and window events (pastes, large insertions, focus changes): sizes and times, never content. */
+  async reportActivity(itemId: string, events: unknown[]): Promise<void> {
+    await this.call({ method: 'POST', path: `/candidate/session/items/${encode(itemId)}/activity`, body: { events } });
   }
 
   submission(submissionId: string, signal?: AbortSignal): Promise<Submission> {

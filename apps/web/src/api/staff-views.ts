@@ -9,7 +9,10 @@ import type {
   Decision,
   FinalSubmission,
   LineComment,
+  Review,
+  ReviewInput,
   ReviewItem,
+  RubricCriterion,
   SessionDetail,
   SessionResult,
   SessionSummary,
@@ -21,13 +24,70 @@ interface WireDecision {
   decision: Decision;
 }
 
+interface WireRubricCriterion {
+  id: string;
+  title: string;
+  description?: string;
+  levels: { score: number; anchor?: string; label?: string }[];
+}
+
+/** `items[].rubric` is `{source, criteria}` on the server; older builds sent the criteria alone. */
+type WireRubric = WireRubricCriterion[] | { source?: string; criteria: WireRubricCriterion[] };
+
 interface WireItemResult {
   itemId: string;
   challengeSlug?: string;
   score: number | null;
   status?: string;
   overridden?: boolean;
-  rubric?: ReviewItem['rubric'];
+  rubric?: WireRubric | null;
+}
+
+export function toRubric(wire: WireRubric | null | undefined): RubricCriterion[] | undefined {
+  if (!wire) return undefined;
+  const criteria = Array.isArray(wire) ? wire : wire.criteria;
+  if (!Array.isArray(criteria)) return undefined;
+  return criteria.map((criterion) => ({
+    id: criterion.id,
+    title: criterion.title,
+    description: criterion.description,
+    levels: criterion.levels.map((level) => ({ score: level.score, label: level.label ?? '', anchor: level.anchor })),
+  }));
+}
+
+/** `PUT /sessions/:id/review` rates per item: each item gets the levels of the criteria of its own rubric. */
+export function toReviewBody(review: ReviewInput, items: ReviewItem[]): Record<string, unknown> {
+  const rubric: Record<string, Record<string, { score: number }>> = {};
+  for (const item of items) {
+    const ratings: Record<string, { score: number }> = {};
+    for (const criterion of item.rubric ?? []) {
+      const score = review.rubric[criterion.id];
+      if (score !== undefined) ratings[criterion.id] = { score };
+    }
+    if (Object.keys(ratings).length > 0) rubric[item.id] = ratings;
+  }
+  return { decision: review.decision, summary: review.summary, rubric };
+}
+
+/** The server's review (per item) as the form shows it (one level per criterion). */
+export function toReview(wire: {
+  decision: Decision;
+  summary: string;
+  rubric?: Record<string, Record<string, { score: number }>>;
+  reviewer?: { name: string };
+  updatedAt?: string;
+}): Review {
+  const flat: Record<string, number> = {};
+  for (const ratings of Object.values(wire.rubric ?? {})) {
+    for (const [criterionId, rating] of Object.entries(ratings)) flat[criterionId] = rating.score;
+  }
+  return {
+    decision: wire.decision,
+    summary: wire.summary,
+    rubric: flat,
+    reviewerName: wire.reviewer?.name,
+    updatedAt: wire.updatedAt,
+  };
 }
 
 export interface WireSessionResult {
@@ -156,7 +216,7 @@ export function toSessionDetail(wire: WireSessionDetail, assessment: Assessment 
       score: result?.score ?? null,
       overridden: result?.overridden,
       status: result?.status,
-      rubric: result?.rubric,
+      rubric: toRubric(result?.rubric),
       finalSubmission: final ? toFinalSubmission(final) : null,
     };
   });

@@ -1,3 +1,4 @@
+import type { ActivityEvent } from './activity-reporter.js';
 import { ApiError } from '../api/api-error.js';
 import type { DraftBody, Submission } from '../api/api-types.js';
 import type { CandidateApi } from '../api/assay-client.js';
@@ -9,6 +10,7 @@ export interface CandidateActions {
   run(itemId: string, code: { language: string; code: string }): Promise<{ submissionId: string }>;
   submit(itemId: string, body: DraftBody): Promise<{ submissionId: string }>;
   submission(submissionId: string, signal?: AbortSignal): Promise<Submission>;
+  reportActivity(itemId: string, events: ActivityEvent[]): Promise<void>;
 }
 
 export function candidateActions(
@@ -30,5 +32,6 @@ export function candidateActions(
     run: (itemId, code) => withRenewal(() => api.run(itemId, code)),
     submit: (itemId, body) => withRenewal(() => api.submit(itemId, body)),
     submission: (submissionId, signal) => withRenewal(() => api.submission(submissionId, signal)),
+    reportActivity: (itemId, events) => withRenewal(() => api.reportActivity(itemId, events)),
   };
 }

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ActivityContext, type RecordActivity } from './activity-context.js';
+import { ActivityReporter } from './activity-reporter.js';
 import { ApiError } from '../api/api-error.js';
 import type { CandidateItem, CandidateSession } from '../api/api-types.js';
 import type { CandidateApi } from '../api/assay-client.js';
@@ -42,6 +44,33 @@ export function CandidateWorkspace({ api, initial, sessionToken, onRenewToken, o
   const items = useMemo(() => [...session.items].sort((a, b) => a.position - b.position), [session.items]);
   const selectedId = search.get('item');
   const selected = items.find((item) => item.id === selectedId) ?? items[0];
+
+  // Activity (what the welcome screen says is recorded): pastes and large insertions from the editor,
+  // and the window losing and regaining focus, on the item in front of the candidate.
+  const reporter = useMemo(
+    () => new ActivityReporter((itemId, events) => actions.reportActivity(itemId, events)),
+    [actions],
+  );
+  const selectedRef = useRef(selected?.id);
+  selectedRef.current = selected?.id;
+  useEffect(() => {
+    reporter.start();
+    const lost = () => selectedRef.current && reporter.record(selectedRef.current, 'focus_lost');
+    const returned = () => selectedRef.current && reporter.record(selectedRef.current, 'focus_returned');
+    window.addEventListener('blur', lost);
+    window.addEventListener('focus', returned);
+    return () => {
+      window.removeEventListener('blur', lost);
+      window.removeEventListener('focus', returned);
+      void reporter.stop();
+    };
+  }, [reporter]);
+  const recordActivity = useCallback<RecordActivity>(
+    (kind, size) => {
+      if (selectedRef.current) reporter.record(selectedRef.current, kind, size);
+    },
+    [reporter],
+  );
 
   const applySession = useCallback((next: CandidateSession) => {
     countdown.current.sync(next.remainingSeconds);
@@ -184,6 +213,7 @@ export function CandidateWorkspace({ api, initial, sessionToken, onRenewToken, o
 
   const finish = async () => {
     await activeAutosave.current?.flush();
+    await reporter.flush();
     const done = await api.finish();
     onFinished(done, 'submitted');
   };
@@ -260,15 +290,17 @@ export function CandidateWorkspace({ api, initial, sessionToken, onRenewToken, o
         </nav>
         <main className="item-main" id="main">
           {selected ? (
-            <ItemWorkspace
-              key={selected.id}
-              item={selected}
-              actions={actions}
-              live={live}
-              locked={timeUp}
-              onStatus={(status) => setItemStatus(selected.id, status)}
-              register={register}
-            />
+            <ActivityContext.Provider value={recordActivity}>
+              <ItemWorkspace
+                key={selected.id}
+                item={selected}
+                actions={actions}
+                live={live}
+                locked={timeUp}
+                onStatus={(status) => setItemStatus(selected.id, status)}
+                register={register}
+              />
+            </ActivityContext.Provider>
           ) : (
             <p className="empty-inline">This assessment has no items.</p>
           )}

@@ -48,18 +48,26 @@ export function WelcomeScreen({
 
         <section aria-labelledby="recorded-heading" className="recorded">
           <h2 id="recorded-heading">What is recorded</h2>
+          {/* The same list as RECORDING_NOTICE (libs/contracts), which the session also carries. */}
           <ul>
             <li>Your name and e-mail address, from the invitation.</li>
             <li>
-              Your answers as you write them: a snapshot at most every two seconds, so that the hiring team can replay
-              how each answer took shape.
+              Snapshots of your answers as you write them (at most one every two seconds), for a playback of how each
+              answer was written.
             </li>
-            <li>Every run and submission of your code, with its test results.</li>
-            <li>When you start, save, submit and finish.</li>
+            <li>
+              Pastes and other large insertions into the editor: their size and time, never the clipboard content.
+            </li>
+            <li>When this window loses and regains focus: times only, never what you looked at.</li>
+            <li>
+              Your runs and submissions, and how similar your final code is to other submissions of the same challenge.
+            </li>
           </ul>
           <p className="muted">
-            Nothing else: no camera, microphone, screen recording, or other tabs. The hiring team of the organisation
-            that invited you sees this record; nobody else does.
+            Assay records how your answers are written so that reviewers can trust your score. Nothing is rejected
+            automatically: a person looks at anything unusual, and your code is never shared with other candidates. No
+            camera, microphone or screen recording. The hiring team of the organisation that invited you sees this
+            record.
           </p>
         </section>
 

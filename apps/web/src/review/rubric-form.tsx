@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { DECISIONS, type Decision, type Review, type RubricCriterion } from '../api/api-types.js';
+import { DECISIONS, type Decision, type Review, type ReviewItem, type RubricCriterion } from '../api/api-types.js';
 import { staffApi } from '../api/assay-services.js';
 import { Field } from '../ui/form-field.js';
 import { dateTimeLabel, decisionLabel } from '../ui/format.js';
@@ -9,10 +9,13 @@ import { ErrorNotice } from '../ui/request-view.js';
 export function RubricForm({
   sessionId,
   rubric,
+  items,
   review,
   onSaved,
 }: {
   sessionId: string;
+  /** The session's items with their rubrics: the server rates each item on its own rubric. */
+  items: ReviewItem[];
   rubric: RubricCriterion[];
   review: Review | null | undefined;
   onSaved: (review: Review) => void;
@@ -31,7 +34,7 @@ export function RubricForm({
     setBusy(true);
     setError(null);
     try {
-      const saved = await staffApi.saveReview(sessionId, { rubric: levels, decision, summary: summary.trim() });
+      const saved = await staffApi.saveReview(sessionId, { rubric: levels, decision, summary: summary.trim() }, items);
       const result = saved && typeof saved === 'object' ? saved : { rubric: levels, decision, summary };
       setSavedAt(result.updatedAt ?? new Date().toISOString());
       onSaved(result);
@@ -61,7 +64,8 @@ export function RubricForm({
                 />
                 <span className="rubric-level-text">
                   <strong>
-                    {level.score} · {level.label}
+                    {level.score}
+                    {level.label ? ` · ${level.label}` : ''}
                   </strong>
                   {level.anchor ? <span className="rubric-anchor">{level.anchor}</span> : null}
                 </span>

@@ -12,6 +12,7 @@ import { RequestView } from '../ui/request-view.js';
 import { TestList } from '../ui/test-list.js';
 import { useRequest } from '../ui/use-request.js';
 import { VerdictBadge } from '../ui/verdict-badge.js';
+import { ActivityTimeline } from './activity-timeline.js';
 import { AnswerView } from './answer-view.js';
 import { DEFAULT_RUBRIC } from './default-rubric.js';
 import { LineComments } from './line-comments.js';
@@ -145,6 +146,7 @@ function ReviewRoom({
           <RubricForm
             sessionId={session.id}
             rubric={rubric}
+            items={session.items.map((item) => ({ ...item, rubric: item.rubric ?? rubric }))}
             review={session.review}
             onSaved={(review) => onChange((current) => ({ ...current, review }))}
           />
@@ -275,6 +277,7 @@ function ItemReview({
       )}
 
       <PlaybackPanel sessionId={sessionId} itemId={item.id} title={item.title} />
+      <ActivityTimeline sessionId={sessionId} itemId={item.id} />
     </article>
   );
 }

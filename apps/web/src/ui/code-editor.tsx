@@ -68,8 +68,15 @@ interface CodeEditorProps {
   markedLines?: number[];
   /** Reports the line of the cursor (1-based), for line comments. */
   onCursorLine?: (line: number) => void;
-  onPaste?: (characters: number) => void;
+  /**
+   * A paste, or another insertion by the user of at least LARGE_INSERTION_CHARS characters (a drop, an
+   * input method): the inserted text, for its size. Changes made through `value` are not reported.
+   */
+  onInsert?: (kind: 'paste' | 'large_insertion', text: string) => void;
 }
+
+/** An insertion at least this long that is not a paste is reported as large. */
+export const LARGE_INSERTION_CHARS = 200;
 
 /** CodeMirror 6 with the languages of Assay: JavaScript, TypeScript and PostgreSQL. */
 export function CodeEditor(props: CodeEditorProps) {
@@ -104,11 +111,19 @@ export function CodeEditor(props: CodeEditorProps) {
               callbacks.current.onCursorLine?.(update.state.doc.lineAt(update.state.selection.main.head).number);
             }
           }),
-          EditorView.domEventHandlers({
-            paste: (event) => {
-              callbacks.current.onPaste?.(event.clipboardData?.getData('text/plain').length ?? 0);
-              return false;
-            },
+          EditorView.updateListener.of((update) => {
+            for (const transaction of update.transactions) {
+              if (!transaction.docChanged || !callbacks.current.onInsert) continue;
+              const paste = transaction.isUserEvent('input.paste');
+              if (!paste && !transaction.isUserEvent('input') && !transaction.isUserEvent('move.drop')) continue;
+              let inserted = '';
+              transaction.changes.iterChanges((_fromA, _toA, _fromB, _toB, text) => {
+                inserted += text.toString();
+              });
+              if (paste) callbacks.current.onInsert('paste', inserted);
+              else if (inserted.length >= LARGE_INSERTION_CHARS)
+                callbacks.current.onInsert('large_insertion', inserted);
+            }
           }),
         ],
       }),

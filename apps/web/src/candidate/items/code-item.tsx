@@ -3,6 +3,8 @@ import type { CandidateItem } from '../../api/api-types.js';
 import type { LiveConnection } from '../../live/live-connection.js';
 import { CodeEditor, editorLanguageOf } from '../../ui/code-editor.js';
 import { languageLabel } from '../../ui/format.js';
+import { useRecordActivity } from '../activity-context.js';
+import { ActivityReporter } from '../activity-reporter.js';
 import type { CandidateActions } from '../candidate-actions.js';
 import type { DraftAutosave } from '../draft-autosave.js';
 import { languagesOf, starterCode } from '../item-draft.js';
@@ -25,6 +27,7 @@ export interface ItemProps {
 /** JavaScript, TypeScript and SQL items: statement, editor with the starter, runs and submissions. */
 export function CodeItem({ item, actions, live, locked, onStatus, register }: ItemProps) {
   const languages = languagesOf(item);
+  const recordActivity = useRecordActivity();
   const { autosave, state, start } = useItemAutosave(actions, item, () => onStatus('draft_saved'), register);
   const initial = start.body && 'code' in start.body ? start.body : null;
   const [language, setLanguage] = useState(() =>
@@ -120,6 +123,7 @@ export function CodeItem({ item, actions, live, locked, onStatus, register }: It
           language={editorLanguageOf(language)}
           label={`Your ${languageLabel(language)} code for ${item.title}`}
           onChange={edit}
+          onInsert={(kind, text) => recordActivity(kind, ActivityReporter.sizeOf(text))}
           readOnly={locked}
           minHeight="360px"
           maxHeight="60vh"
