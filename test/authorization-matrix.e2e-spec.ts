@@ -29,6 +29,7 @@ interface Fixture {
   submissionId: string;
   candidateSubmission: string;
   inviteToken: string;
+  rejudgeId: string;
 }
 
 interface Request {
@@ -136,7 +137,19 @@ describe('authorization matrix', () => {
       submissionId,
       candidateSubmission: await submit(current.token, current.itemId),
       inviteToken: current.inviteToken,
+      rejudgeId: '',
     };
+    const [{ challengeVersionId }] = await dataSource.query<{ challengeVersionId: string }[]>(
+      `SELECT "challengeVersionId" FROM assessment_items WHERE id = $1`,
+      [finished.itemId],
+    );
+    const rejudge = await api.post(
+      `/api/v1/assessments/${assessmentId}/rejudges`,
+      { itemId: finished.itemId, versionId: challengeVersionId },
+      { token: people.admin.accessToken },
+    );
+    expect(rejudge.status).toBe(201);
+    fixture.rejudgeId = rejudge.body.id as string;
     Object.assign(tokens, {
       admin: people.admin.accessToken,
       recruiter: people.recruiter.accessToken,
@@ -149,6 +162,10 @@ describe('authorization matrix', () => {
     rows['PUT /api/v1/candidate/session/items/:itemId/draft'].request = () => ({
       path: `/api/v1/candidate/session/items/${current.itemId}/draft`,
       body: { language: 'javascript', code: 'x' },
+    });
+    rows['POST /api/v1/candidate/session/items/:itemId/activity'].request = () => ({
+      path: `/api/v1/candidate/session/items/${current.itemId}/activity`,
+      body: { events: [{ kind: 'focus_lost', at: new Date().toISOString() }] },
     });
     rows['POST /api/v1/candidate/session/items/:itemId/runs'].request = () => ({
       path: `/api/v1/candidate/session/items/${current.itemId}/runs`,
@@ -356,6 +373,43 @@ describe('authorization matrix', () => {
     'GET /api/v1/webhooks/:id/deliveries': {
       request: async () => ({ path: `/api/v1/webhooks/${await newWebhook()}/deliveries` }),
       expected: staff(200, [], 404),
+    },
+    'GET /api/v1/assessments/:id/integrity': {
+      request: () => ({ path: `/api/v1/assessments/${fixture.assessmentId}/integrity` }),
+      expected: staff(200, ['recruiter', 'interviewer'], 404),
+    },
+    'GET /api/v1/sessions/:id/timeline': {
+      request: () => ({ path: `/api/v1/sessions/${fixture.finishedSession}/timeline` }),
+      expected: staff(200, ['recruiter', 'interviewer'], 404),
+    },
+    'GET /api/v1/organization/integrity-settings': {
+      request: at('/api/v1/organization/integrity-settings'),
+      expected: staff(200, [], 200),
+    },
+    'PUT /api/v1/organization/integrity-settings': {
+      request: at('/api/v1/organization/integrity-settings', { crossOrganizationScreening: false }),
+      expected: staff(200, [], 200),
+    },
+    'POST /api/v1/candidate/session/items/:itemId/activity': { request: at(''), expected: candidate(200, 404) },
+    'GET /api/v1/assessments/:id/items/:itemId/versions': {
+      request: () => ({ path: `/api/v1/assessments/${fixture.assessmentId}/items/${fixture.itemId}/versions` }),
+      expected: staff(200, ['recruiter', 'interviewer'], 404),
+    },
+    'POST /api/v1/assessments/:id/rejudges': {
+      // a version of another challenge: refused (422) once past the access rules
+      request: () => ({
+        path: `/api/v1/assessments/${fixture.assessmentId}/rejudges`,
+        body: { itemId: fixture.itemId, versionId: '6f0c2b8e-3f7e-4a55-9a0e-2f1d7c9b8a10' },
+      }),
+      expected: staff(422, [], 404),
+    },
+    'GET /api/v1/assessments/:id/rejudges': {
+      request: () => ({ path: `/api/v1/assessments/${fixture.assessmentId}/rejudges` }),
+      expected: staff(200, ['recruiter', 'interviewer'], 404),
+    },
+    'GET /api/v1/rejudges/:id': {
+      request: () => ({ path: `/api/v1/rejudges/${fixture.rejudgeId}` }),
+      expected: staff(200, ['recruiter', 'interviewer'], 404),
     },
     'POST /api/v1/candidate/sessions': {
       request: () => ({ path: '/api/v1/candidate/sessions', body: { inviteToken: fixture.inviteToken } }),

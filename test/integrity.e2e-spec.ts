@@ -17,6 +17,7 @@ import {
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApiApplication } from '../apps/api/src/api.application.js';
+import { SimilarityScreener } from '../apps/judge/src/integrity/similarity-screener.service.js';
 import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import { readIntegrityCorpus, type CorpusEntry } from '../libs/integrity/src/evaluation/integrity-corpus.js';
 
@@ -250,6 +251,16 @@ describe('integrity: similarity screening, activity timeline and review marks', 
       [candidate.sessionId],
     );
     expect(count).toBe(1);
+
+    // A job that runs again, or late for the earlier submission, changes nothing.
+    const [first, second] = await dataSource.query<{ id: string }[]>(
+      `SELECT id FROM submissions WHERE "sessionId" = $1 AND kind = 'final' ORDER BY "createdAt"`,
+      [candidate.sessionId],
+    );
+    const screener = judge.get(SimilarityScreener);
+    expect(await screener.screen(first.id)).toEqual({ status: 'skipped', reason: 'superseded' });
+    expect(await screener.screen(second.id)).toEqual({ status: 'skipped', reason: 'already_screened' });
+    expect((await report()).body.flags).toEqual(body.flags);
   });
 
   it('compares across organisations only when both allow it, and anonymises the other side', async () => {

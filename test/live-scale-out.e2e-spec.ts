@@ -10,7 +10,7 @@ import { twoSumDefinition } from './support/two-sum.challenge.js';
 /** Right, and busy for a few milliseconds per test, so that both judges get a share. */
 const SOLUTION = `export function twoSum(nums, target) {
   let x = 0;
-  for (let i = 0; i < 1000000; i++) x = (x + i) % 7;
+  for (let i = 0; i < 300000; i++) x = (x + i) % 7;
   const seen = new Map();
   for (let i = 0; i < nums.length; i++) {
     const j = seen.get(target - nums[i]);
@@ -137,9 +137,10 @@ describe('live pipeline across processes: two API nodes, two judges, an API rest
     await candidate.subscribe({ sessionId });
     await interviewer.subscribe({ sessionId });
 
+    // All at once, half through each node: the queue holds more than one judge can take.
+    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => submit(i % 2 === 0 ? apiA : apiB)));
     const ids: string[] = [];
-    for (let i = 0; i < 16; i++) {
-      const accepted = await submit(i % 2 === 0 ? apiA : apiB);
+    for (const accepted of responses) {
       expect(accepted.status).toBe(202);
       ids.push(accepted.body.submissionId);
       await candidate.subscribe({ submissionId: accepted.body.submissionId, afterSeq: 0 });
@@ -151,6 +152,15 @@ describe('live pipeline across processes: two API nodes, two judges, an API rest
     }
     await waitForAll(interviewer, sessionStream, ids);
     await waitForAll(candidate, sessionStream, ids);
+    // Each verdict is followed by a session.updated from the same transaction: wait until both clients have it.
+    await waitUntil(
+      'both clients at the end of the session stream',
+      () => {
+        const [seen, watched] = [candidate.stream(sessionStream), interviewer.stream(sessionStream)];
+        return seen.at(-1)?.type === 'session.updated' && seen.at(-1)?.seq === watched.at(-1)?.seq ? true : undefined;
+      },
+      10_000,
+    );
 
     const judgedBy = new Set<string>();
     for (const id of ids) {
@@ -182,10 +192,10 @@ describe('live pipeline across processes: two API nodes, two judges, an API rest
         const response = await submit(node).catch(() => undefined);
         if (response?.status === 202) accepted.push(response.body.submissionId);
         else refused.push(response?.status ?? 0);
-        await new Promise((done) => setTimeout(done, 40));
+        await new Promise((done) => setTimeout(done, 100));
       }
     })();
-    await waitUntil('some accepted submissions', () => (accepted.length >= 6 ? true : undefined), 20_000);
+    await waitUntil('some accepted submissions', () => (accepted.length >= 4 ? true : undefined), 20_000);
     await apiA.kill();
     const lastSeen = Math.max(0, ...before.stream(sessionStream).map((e) => e.seq));
     await waitUntil('submissions accepted by B alone', () => (refused.length >= 2 ? true : undefined), 20_000);
@@ -195,7 +205,7 @@ describe('live pipeline across processes: two API nodes, two judges, an API rest
     const acceptedAtRestart = accepted.length;
     await waitUntil(
       'submissions after the restart',
-      () => (accepted.length >= acceptedAtRestart + 4 ? true : undefined),
+      () => (accepted.length >= acceptedAtRestart + 3 ? true : undefined),
       20_000,
     );
     flowing = false;
@@ -270,13 +280,25 @@ describe('live pipeline across processes: two API nodes, two judges, an API rest
       expect(response.status).toBe(202);
       accepted.push(response.body.submissionId);
     }
-    await waitForAll(candidate, sessionStream, accepted, 90_000);
-    await waitForAll(interviewer, sessionStream, accepted, 90_000);
+    try {
+      await waitForAll(candidate, sessionStream, accepted, 60_000);
+      await waitForAll(interviewer, sessionStream, accepted, 10_000);
+    } catch (error) {
+      const rows = await dataSource.query(`SELECT id, status, attempts, verdict FROM submissions WHERE id = ANY($1)`, [
+        accepted,
+      ]);
+      const seen = finishedIn(candidate, sessionStream);
+      throw new Error(
+        `${String(error)}\nsubmissions: ${JSON.stringify(rows)}\nseen by the candidate: ${JSON.stringify([...seen])}\n` +
+          `candidate session events: ${JSON.stringify(candidate.stream(sessionStream).map((e) => [e.seq, e.type]))}\n` +
+          `A: ${apiA.output.slice(-2000)}\nB: ${apiB.output.slice(-2000)}\njudges: ${judges.map((j) => j.output.slice(-2000)).join('\n')}`,
+      );
+    }
     const seen = candidate.stream(sessionStream);
     const seqs = seen.map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
     expect(interviewer.stream(sessionStream)).toEqual(seen);
     await expectFinishedOnce(accepted);
-  });
+  }, 150_000);
 });

@@ -29,7 +29,8 @@ function launch(env: NodeJS.ProcessEnv): Launched {
   return { child, output: () => output, exited };
 }
 
-async function waitForOutput(launched: Launched, pattern: RegExp, timeoutMs = 45_000): Promise<void> {
+/** As long as the launcher itself waits for the API to be ready (60 s): a loaded machine takes its time. */
+async function waitForOutput(launched: Launched, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(launched.output())) {
     if (Date.now() > deadline || launched.child.exitCode !== null) {
@@ -104,7 +105,7 @@ describe('npm start (the platform launcher)', () => {
       again.child.kill('SIGINT');
     }
     expect(await again.exited).toBe(0);
-  });
+  }, 150_000); // two full starts of the platform
 
   it('uses DATABASE_URL when it is set', async () => {
     const database = await createTestDatabase();

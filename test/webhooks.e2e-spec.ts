@@ -110,6 +110,7 @@ describe('webhooks', () => {
       WEBHOOK_RETRY_DELAY_SECONDS: '1',
       WEBHOOK_MAX_ATTEMPTS: '3',
       WEBHOOK_TIMEOUT_MS: '2000',
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', // the receivers listen on 127.0.0.1
     });
     api = new HttpClient(running.url);
     admin = await newOrganization(api);
@@ -184,7 +185,7 @@ describe('webhooks', () => {
       sessionId: session.id,
       assessmentId,
       candidateName: 'Grace',
-      reason: 'finished',
+      reason: 'submitted',
     });
     const received = good.received[0];
     expect(received.verified).toBe(true);

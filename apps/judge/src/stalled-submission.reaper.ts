@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { JUDGE_QUEUE } from '@app/contracts';
 import { JudgeQueue } from '@app/pipeline';
 import { DataSource } from 'typeorm';
 import { HEARTBEAT_INTERVAL_MS } from './submission-judge.service.js';
@@ -52,6 +53,20 @@ export class StalledSubmissionReaper implements OnApplicationBootstrap, OnApplic
       this.logger.warn(`submission ${id}: its judge stopped; retrying job ${jobId ?? '(none)'}`);
       if (jobId) await this.queue.fail(jobId);
     }
-    return stalled.length;
+    // A job fetched whose submission never started: the fetch committed but its answer was lost
+    // (PostgreSQL went away at that moment), so no judge holds it. Without this, it would wait for
+    // pg-boss's expiry.
+    const orphaned = await this.dataSource.query<{ jobId: string; submissionId: string }[]>(
+      `SELECT job.id AS "jobId", submission.id AS "submissionId"
+       FROM pgboss.job job JOIN submissions submission ON submission.id::text = job.data->>'submissionId'
+       WHERE job.name = $1 AND job.state = 'active' AND job.started_on < now() - make_interval(secs => $2)
+         AND submission.status = 'queued'`,
+      [JUDGE_QUEUE, STALL_AFTER_MS / 1000],
+    );
+    for (const { jobId, submissionId } of orphaned) {
+      this.logger.warn(`submission ${submissionId}: its job ${jobId} was fetched but never started; retrying it`);
+      await this.queue.fail(jobId);
+    }
+    return stalled.length + orphaned.length;
   }
 }

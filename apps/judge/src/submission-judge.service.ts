@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream, type LiveEnvelope } from '@app/contracts';
 import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity, isDatabaseUnavailable } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
-import { LivePublisher, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
+import { LivePublisher, appendLiveEvent, appendLiveEvents, appendSessionUpdated } from '@app/pipeline';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -173,19 +173,25 @@ export class SubmissionJudge {
         details: outcome.sample ? (outcome.details ?? null) : null,
       }));
       await manager.insert(TestResultEntity, rows);
-      const recorded: LiveEnvelope[] = [];
-      for (const { details, weight: _weight, submissionId, ...row } of rows) {
-        // The candidate reads this stream: a hidden test shows its verdict, not its name or message.
-        recorded.push(
-          await appendLiveEvent(manager, liveStream.submission(submissionId), 'test.finished', {
-            submissionId,
-            ...row,
-            name: row.sample ? batch.find((test) => test.index === row.index)!.outcome.name : hiddenTestName(row.index),
-            message: row.sample ? row.message : '',
-            ...(details ? { details } : {}),
-          }),
-        );
-      }
+      // The candidate reads this stream: a hidden test shows its verdict and a message that quotes no test
+      // data (the graders' rule), never its name.
+      const recorded = await appendLiveEvents(
+        manager,
+        liveStream.submission(submission.id),
+        batch.map(({ index, outcome }, i) => ({
+          type: 'test.finished' as const,
+          payload: {
+            submissionId: submission.id,
+            index,
+            name: outcome.sample ? outcome.name : hiddenTestName(index),
+            sample: outcome.sample,
+            verdict: outcome.verdict,
+            timeMs: rows[i].timeMs,
+            message: outcome.message,
+            ...(rows[i].details ? { details: rows[i].details } : {}),
+          },
+        })),
+      );
       return recorded;
     }).catch((error: unknown) => {
       // Only after a retried write whose first commit did land (the connection died on COMMIT).

@@ -71,7 +71,8 @@ async function main(): Promise<void> {
       SANDBOX_DATABASE_URL: config.SANDBOX_DATABASE_URL,
       DATABASE_URL: databaseUrl,
     });
-    await prepareSqlSandbox(sandboxUrl, databaseUrl);
+    // Off the start's critical path: the API does not need it, and the judge would create it on first use.
+    const sandboxReady = prepareSqlSandbox(sandboxUrl, databaseUrl);
 
     const jwtSecret =
       config.JWT_SECRET ??
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
 
     const url = `http://localhost:${config.PORT}`;
     await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/ready`, READY_TIMEOUT_MS);
+    await sandboxReady;
     say(`Assay is up on ${url} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s). Ctrl+C stops it.`);
     // In production the demo is opt-in: ASSAY_DEMO=true must be said explicitly.
     const demo = config.ASSAY_DEMO && (config.NODE_ENV !== 'production' || process.env.ASSAY_DEMO === 'true');

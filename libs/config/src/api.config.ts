@@ -47,6 +47,14 @@ export class ApiConfig extends DatabaseConfig {
   @IntegerBetween(1, 20)
   WEBHOOK_MAX_ATTEMPTS = 6;
 
+  /**
+   * Deliver webhooks to loopback, private and link-local addresses too. Off by default, so that an
+   * admin cannot make Assay call its own network (SSRF); on for local development and tests.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES = false;
+
   /** How long a webhook receiver has to answer one attempt. */
   @IntegerBetween(100, 60000, 'milliseconds')
   WEBHOOK_TIMEOUT_MS = 10000;

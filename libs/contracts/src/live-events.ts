@@ -137,7 +137,8 @@ export interface LiveClientToServer {
 
 /** Between server processes (judge -> every API node) through the PostgreSQL adapter. */
 export interface LiveServerSideEvents {
-  'live:event': (envelope: LiveEnvelope) => void;
+  /** Events recorded together (in one transaction), in sequence order. */
+  'live:events': (envelopes: LiveEnvelope[]) => void;
 }
 
 /**

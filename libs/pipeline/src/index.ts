@@ -6,7 +6,7 @@ export {
   type JudgeQueueOptions,
 } from './judge-queue.js';
 export { LivePublisher } from './live-publisher.js';
-export { REPLAY_LIMIT, appendLiveEvent, replayLiveEvents } from './live-event.store.js';
+export { REPLAY_LIMIT, appendLiveEvent, appendLiveEvents, replayLiveEvents } from './live-event.store.js';
 export {
   appendSessionEvent,
   appendSessionUpdated,

@@ -12,7 +12,7 @@ const ATTACHMENTS_TABLE = 'socket_io_attachments';
 
 /**
  * Sends recorded events from a process without a socket.io server (the judge) to every API node,
- * as a `serverSideEmit('live:event')` on `/live` in the PostgreSQL adapter's own wire format; each
+ * as a `serverSideEmit('live:events', [...])` on `/live` in the PostgreSQL adapter's own wire format; each
  * node then delivers them to its subscribers in sequence order.
  *
  * Why not @socket.io/postgres-emitter: its 0.1 line publishes messages without the top-level
@@ -32,25 +32,47 @@ export class LivePublisher {
     return new LivePublisher(pool);
   }
 
+  /** Events recorded together travel together: one NOTIFY for as many as fit in its 8000 bytes. */
   publish(envelopes: readonly LiveEnvelope[]): Promise<void> {
-    for (const envelope of envelopes) {
-      this.queue = this.queue.then(() => this.send(envelope)).catch(() => undefined);
-    }
+    if (envelopes.length === 0) return this.queue;
+    const batch = [...envelopes];
+    this.queue = this.queue.then(() => this.sendAll(batch)).catch(() => undefined);
     return this.queue;
   }
 
-  private async send(envelope: LiveEnvelope): Promise<void> {
+  private async sendAll(envelopes: LiveEnvelope[]): Promise<void> {
+    let start = 0;
+    while (start < envelopes.length) {
+      // The longest run of events, from `start`, whose message fits in a NOTIFY (at least one).
+      let end = start + 1;
+      let payload = this.message(envelopes.slice(start, end));
+      while (end < envelopes.length) {
+        const longer = this.message(envelopes.slice(start, end + 1));
+        if (Buffer.byteLength(longer) > PAYLOAD_THRESHOLD) break;
+        payload = longer;
+        end++;
+      }
+      await this.send(payload);
+      start = end;
+    }
+  }
+
+  private message(envelopes: LiveEnvelope[]): string {
     const message: ClusterMessage = {
       uid: EMITTER_UID,
       nsp: LIVE_NAMESPACE,
       type: MessageType.SERVER_SIDE_EMIT,
-      data: { packet: ['live:event', envelope] },
+      data: { packet: ['live:events', envelopes] },
     };
-    const payload = JSON.stringify(message);
+    return JSON.stringify(message);
+  }
+
+  private async send(payload: string): Promise<void> {
     if (Buffer.byteLength(payload) <= PAYLOAD_THRESHOLD) {
       await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
       return;
     }
+    const message = JSON.parse(payload) as ClusterMessage;
     const { rows } = await this.pool.query<{ id: string }>(
       `INSERT INTO ${ATTACHMENTS_TABLE} (payload) VALUES ($1) RETURNING id`,
       [Buffer.from(encode(message))],

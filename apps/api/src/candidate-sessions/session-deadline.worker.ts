@@ -15,7 +15,7 @@ export class SessionDeadlineWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work<{ sessionId: string }>(SESSION_DEADLINE_QUEUE, (job) =>
+    await this.jobs.work<{ sessionId: string }>(SESSION_DEADLINE_QUEUE, 2, (job) =>
       this.sessions.finishAtDeadline(job.sessionId),
     );
   }

@@ -84,7 +84,7 @@ export class IntegrityReviewService {
   async timeline(staff: StaffPrincipal, sessionId: string): Promise<TimelineDto> {
     const row = await this.integrity.session(staff.organizationId, sessionId);
     if (!row) throw sessionNotFound();
-    const snapshots = await this.integrity.snapshotSizes([sessionId]);
+    const snapshots = await this.integrity.snapshotSizes([sessionId], true);
     const events = await this.integrity.activityEvents([sessionId]);
     const submissions = await this.integrity.submissions(sessionId);
     const entries: TimelineEntryDto[] = [];
@@ -129,7 +129,7 @@ export class IntegrityReviewService {
     }
     entries.sort((x, y) => x.at.getTime() - y.at.getTime());
 
-    const signals = (await this.signalsOf([sessionId])).get(sessionId) ?? [];
+    const signals = (await this.signalsOf([sessionId], true)).get(sessionId) ?? [];
     const flags = await this.integrity.flagsOfSessions([sessionId]);
     const sides = await this.integrity.flagSides(flags.flatMap((flag) => [flag.submissionAId, flag.submissionBId]));
     const challenges = await this.integrity.challengeNames([...new Set(flags.map((flag) => flag.challengeId))]);
@@ -175,8 +175,8 @@ export class IntegrityReviewService {
     return this.settings(staff);
   }
 
-  private async signalsOf(sessionIds: string[]): Promise<Map<string, IntegritySignal[]>> {
-    const snapshots = await this.integrity.snapshotSizes(sessionIds);
+  private async signalsOf(sessionIds: string[], precise = false): Promise<Map<string, IntegritySignal[]>> {
+    const snapshots = await this.integrity.snapshotSizes(sessionIds, precise);
     const events = await this.integrity.activityEvents(sessionIds);
     const byItem = new Map<
       string,

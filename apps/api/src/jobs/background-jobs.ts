@@ -58,18 +58,24 @@ export class BackgroundJobs {
     await this.boss.send(queue, data, { ...options, db });
   }
 
-  /** Runs `handler` for each job of `queue`, one at a time per node; a handler that throws fails the attempt. */
+  /**
+   * Runs `handler` for each job of `queue`, `concurrency` at a time on this node; a handler that
+   * throws fails the attempt, and pg-boss retries it by the queue's policy.
+   */
   async work<T extends object>(
     queue: string,
+    concurrency: number,
     handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>,
-  ) {
-    await this.boss.work<T>(
-      queue,
-      { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
-      async ([job]) => {
-        if (job) await handler(job.data, { id: job.id, retryCount: job.retryCount });
-      },
-    );
+  ): Promise<void> {
+    for (let slot = 0; slot < concurrency; slot++) {
+      await this.boss.work<T>(
+        queue,
+        { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
+        async ([job]) => {
+          if (job) await handler(job.data, { id: job.id, retryCount: job.retryCount });
+        },
+      );
+    }
   }
 
   async stop(timeoutMs = 5000): Promise<void> {

@@ -43,7 +43,10 @@ export class LiveHub implements OnApplicationShutdown {
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
-    this.namespace.on('live:event', (envelope: LiveEnvelope) => void this.deliver(envelope));
+    this.namespace.on('live:events', (envelopes: LiveEnvelope[]) => {
+      if (!Array.isArray(envelopes)) return;
+      for (const envelope of envelopes) void this.deliver(envelope);
+    });
     this.resyncTimer = setInterval(() => {
       this.resyncing ??= this.resync()
         .catch((error: unknown) => this.logger.warn(`resync failed: ${String(error)}`))
@@ -121,10 +124,9 @@ export class LiveHub implements OnApplicationShutdown {
 
   /** Events recorded by this node: delivered here, and sent to the other nodes. */
   publish(envelopes: readonly LiveEnvelope[]): void {
-    for (const envelope of envelopes) {
-      void this.deliver(envelope);
-      this.namespace?.serverSideEmit('live:event', envelope);
-    }
+    if (envelopes.length === 0) return;
+    for (const envelope of envelopes) void this.deliver(envelope);
+    this.namespace?.serverSideEmit('live:events', [...envelopes]);
   }
 
   get connections(): number {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AssessmentEntity,
   AssessmentItemEntity,
   CandidateSessionEntity,
   ChallengeVersionEntity,
@@ -62,6 +63,10 @@ export class RejudgeRepository {
 
   find(organizationId: string, id: string): Promise<RejudgeEntity | null> {
     return this.dataSource.getRepository(RejudgeEntity).findOneBy({ id, organizationId });
+  }
+
+  assessmentExists(organizationId: string, assessmentId: string): Promise<boolean> {
+    return this.dataSource.getRepository(AssessmentEntity).existsBy({ id: assessmentId, organizationId });
   }
 
   listForAssessment(organizationId: string, assessmentId: string): Promise<RejudgeEntity[]> {

@@ -106,6 +106,8 @@ export class RejudgesService {
   }
 
   async list(staff: StaffPrincipal, assessmentId: string): Promise<RejudgeReportDto[]> {
+    if (!(await this.rejudges.assessmentExists(staff.organizationId, assessmentId)))
+      throw new DomainException('not_found', 'assessment_not_found', 'No such assessment.');
     const rejudges = await this.rejudges.listForAssessment(staff.organizationId, assessmentId);
     return Promise.all(rejudges.map((rejudge) => this.build(rejudge)));
   }

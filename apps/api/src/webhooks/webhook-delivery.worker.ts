@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { BackgroundJobs } from '../jobs/background-jobs.js';
 import { WEBHOOK_DELIVERY_QUEUE } from '../jobs/jobs.module.js';
 import type { WebhookDeliveryJob } from './webhook-outbox.js';
+import { privateAddressOf } from './webhook-address.js';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
 import { WebhookRepository } from './webhook.repository.js';
 
@@ -17,6 +18,9 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 }
 
 class DeliveryFailed extends Error {}
+
+/** Deliveries in flight per API node: a slow receiver holds one slot (and one connection) until its timeout. */
+const DELIVERY_CONCURRENCY = 4;
 
 /**
  * Sends webhook deliveries, one attempt per job run. The attempt is recorded whatever happens; a
@@ -36,7 +40,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work<WebhookDeliveryJob>(WEBHOOK_DELIVERY_QUEUE, (job) => this.attempt(job.deliveryId));
+    await this.jobs.work<WebhookDeliveryJob>(WEBHOOK_DELIVERY_QUEUE, DELIVERY_CONCURRENCY, (job) =>
+      this.attempt(job.deliveryId),
+    );
   }
 
   async attempt(deliveryId: string): Promise<void> {
@@ -53,33 +59,40 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
       const started = performance.now();
       let statusCode: number | null = null;
       let error: string | null = null;
+      let final = false;
       try {
-        const response = await fetch(endpoint.url, {
-          method: 'POST',
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Assay-Webhooks/1',
-            'assay-event': delivery.event,
-            'assay-delivery': delivery.id,
-            [SIGNATURE_HEADER.toLowerCase()]: signWebhook(
-              endpoint.secret,
-              delivery.body,
-              Math.floor(Date.now() / 1000),
-            ),
-          },
-          body: delivery.body,
-        });
-        statusCode = response.status;
-        await response.body?.cancel().catch(() => undefined);
-        if (statusCode < 200 || statusCode > 299) error = `the receiver answered HTTP ${statusCode}`;
+        const refused = this.config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ? undefined : await privateAddressOf(endpoint.url);
+        if (refused !== undefined) {
+          error = `refused: the endpoint resolves to the private address ${refused}`;
+          final = true; // retrying would not change where it points
+        } else {
+          const response = await fetch(endpoint.url, {
+            method: 'POST',
+            redirect: 'manual',
+            signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+            headers: {
+              'content-type': 'application/json',
+              'user-agent': 'Assay-Webhooks/1',
+              'assay-event': delivery.event,
+              'assay-delivery': delivery.id,
+              [SIGNATURE_HEADER.toLowerCase()]: signWebhook(
+                endpoint.secret,
+                delivery.body,
+                Math.floor(Date.now() / 1000),
+              ),
+            },
+            body: delivery.body,
+          });
+          statusCode = response.status;
+          await response.body?.cancel().catch(() => undefined);
+          if (statusCode < 200 || statusCode > 299) error = `the receiver answered HTTP ${statusCode}`;
+        }
       } catch (caught) {
         error = describeFailure(caught, this.config.WEBHOOK_TIMEOUT_MS);
       }
       const durationMs = Math.round(performance.now() - started);
       const status: WebhookDeliveryStatus =
-        error === null ? 'delivered' : attempt >= this.config.WEBHOOK_MAX_ATTEMPTS ? 'failed' : 'pending';
+        error === null ? 'delivered' : final || attempt >= this.config.WEBHOOK_MAX_ATTEMPTS ? 'failed' : 'pending';
       await this.webhooks.recordAttempt(
         manager,
         { deliveryId: delivery.id, attempt, at, statusCode, durationMs, error },

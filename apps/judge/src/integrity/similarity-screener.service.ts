@@ -1,17 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChallengeVersionEntity, SubmissionEntity, type FlagRegion } from '@app/db';
-import {
-  SimilarityDetector,
-  decodeFingerprints,
-  encodeFingerprints,
-  matchedRegions,
-  similarityFromShared,
-} from '@app/integrity';
 import { DataSource } from 'typeorm';
 import { ScreeningRepository } from './screening.repository.js';
 
 /** Languages the tokenizer reads; SQL answers are not screened. */
 const SCREENED_LANGUAGES = new Set(['javascript', 'typescript']);
+
+/**
+ * Flags stored per screened submission: its most similar earlier submissions. A cohort passing one
+ * answer around would otherwise store every pair of it (n² / 2: 250,000 for 700 copies of 1,000), which
+ * no reviewer reads; each copy is still flagged with its closest matches, and later copies flag it again.
+ */
+export const MAX_FLAGS_PER_SUBMISSION = 25;
+
+/**
+ * The detector library, loaded on the first screening: it brings TypeScript's parser (seconds to load
+ * on a busy machine), which a judge restarting to take over stalled submissions must not wait for.
+ */
+type IntegrityLibrary = typeof import('@app/integrity');
+let integrityLibrary: Promise<IntegrityLibrary> | undefined;
+const loadIntegrity = (): Promise<IntegrityLibrary> => (integrityLibrary ??= import('@app/integrity'));
 
 export type ScreeningOutcome =
   | { status: 'screened'; flags: number }
@@ -38,6 +46,8 @@ export class SimilarityScreener {
     if (submission.kind !== 'final' || !submission.code || !SCREENED_LANGUAGES.has(submission.language ?? '')) {
       return { status: 'skipped', reason: 'not_screenable' };
     }
+    const { SimilarityDetector, decodeFingerprints, encodeFingerprints, matchedRegions, similarityFromShared } =
+      await loadIntegrity();
     const version = await this.dataSource
       .getRepository(ChallengeVersionEntity)
       .findOneByOrFail({ id: submission.challengeVersionId });
@@ -78,7 +88,9 @@ export class SimilarityScreener {
           neighbour,
           similarity: similarityFromShared(neighbour.shared, fingerprints.distinct.length, neighbour.fingerprintCount),
         }))
-        .filter(({ similarity }) => similarity.score >= parameters.threshold);
+        .filter(({ similarity }) => similarity.score >= parameters.threshold)
+        .sort((x, y) => y.similarity.score - x.similarity.score)
+        .slice(0, MAX_FLAGS_PER_SUBMISSION);
       // Regions come from the stored fingerprints of the other side: tokenizing its code again would cost more.
       const stored = await this.screenings.storedFingerprints(
         manager,

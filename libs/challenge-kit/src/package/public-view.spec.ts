@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { SECTION_CHECKS } from '../verification/section-checks.js';
-import { newGraderPackageFiles, newPackageFiles } from './challenge-package.factory.js';
+import { engineHarness } from '../verification/harness-check.js';
+import { manifestWith, newGraderPackageFiles, newPackageFiles } from './challenge-package.factory.js';
 import { parseChallengePackage } from './challenge-loader.js';
 import { toPublicView } from './public-view.js';
 
@@ -96,5 +97,32 @@ describe('toPublicView of grader types', () => {
       datasets: [{ name: 'small', setup: 'CREATE TABLE t (id int, v int);\nINSERT INTO t VALUES (1, 5), (2, 9);\n' }],
       sampleTests: [{ name: 'sample', dataset: 'small', ordered: true, expected: { columns: ['id'], rows: [[2]] } }],
     });
+  });
+
+  it("gives a spec harness without files the package's spec files, and shows only the sample ones", async () => {
+    const spec = (name: string) =>
+      `import { expect, it } from '@jest/globals';\nimport { sum } from './solution';\nit('${name}', () => expect(sum(1, 2)).toBe(3));\n`;
+    const files = newPackageFiles({
+      'challenge.yaml': manifestWith('type: coding', 'type: spec').replace(
+        /harness:[\s\S]*$/,
+        'harness:\n  kind: spec\ntests:\n  - { name: basics.sample.test.ts › adds, sample: true }\n  - { name: edge.test.ts › adds again }\n',
+      ),
+      'tests/more.yaml': undefined,
+      'tests/basics.sample.test.ts': spec('adds'),
+      'tests/edge.test.ts': spec('adds again'),
+    });
+    // The section checks (the engine validating the harness) pass: parsing throws on any problem.
+    const pkg = await parseChallengePackage(files, 'test', { sectionChecks: SECTION_CHECKS });
+
+    expect(engineHarness(pkg)).toMatchObject({
+      kind: 'spec',
+      files: [
+        { path: 'basics.sample.test.ts', sample: true },
+        { path: 'edge.test.ts', source: spec('adds again') },
+      ],
+    });
+    expect(toPublicView(pkg).harness!.sampleTestFiles).toEqual([
+      { path: 'basics.sample.test.ts', language: 'typescript', content: spec('adds') },
+    ]);
   });
 });
