@@ -382,6 +382,10 @@ describe('the web client in a real browser', () => {
     await row.getByRole('link', { name: 'Review' }).click();
     await page.waitForURL(new RegExp(`/app/sessions/${candidateSessionId}$`));
     await page.getByRole('heading', { name: 'Ada Lovelace' }).waitFor();
+    // Ada's answer came as one large insertion and resembles Brian's: the room suggests a review and says why.
+    const mark = page.getByRole('region', { name: 'Integrity review suggested' });
+    await mark.waitFor();
+    expect(await mark.getByRole('listitem').first().textContent()).toMatch(/characters|similar/);
     await page
       .getByRole('button', { name: new RegExp(CHALLENGE_TITLE) })
       .first()
@@ -455,6 +459,19 @@ describe('the web client in a real browser', () => {
     // Ranked by total: Ada (every test) above Brian (one off-by-one).
     expect(await rows.nth(0).textContent()).toContain('Ada Lovelace');
     expect(await rows.nth(1).textContent()).toContain('Brian Kernighan');
+    // Ada's row carries the integrity mark; its reasons unfold under it (the same as the API's).
+    const login = await api.post('/api/v1/auth/login', { email: recruiter.email, password: recruiter.password });
+    const marked = (
+      await api.get(`/api/v1/assessments/${assessmentId}/results`, { token: login.body.accessToken as string })
+    ).body as { candidateName: string; integrityReview: { suggested: boolean; reasons: string[] } }[];
+    const ada = marked.find((result) => result.candidateName === 'Ada Lovelace')!;
+    expect(ada.integrityReview.suggested).toBe(true);
+    await rows.nth(0).getByText('Integrity review suggested').click();
+    await rows.nth(0).getByText(ada.integrityReview.reasons[0]).waitFor();
+    const brian = marked.find((result) => result.candidateName === 'Brian Kernighan')!;
+    expect(await rows.nth(1).getByText('Integrity review suggested').count()).toBe(
+      brian.integrityReview.suggested ? 1 : 0,
+    );
     await page.getByRole('heading', { name: 'Spread of totals' }).waitFor();
     expect(await page.locator('section[aria-labelledby="spread-heading"] svg').count()).toBeGreaterThan(0);
     await screenshot(page, '14-recruiter-board');

@@ -343,6 +343,7 @@ export interface SessionDetail {
   items: ReviewItem[];
   rubric?: RubricCriterion[];
   review?: Review | null;
+  integrityReview?: IntegrityReviewMark;
 }
 
 export interface PlaybackSnapshot {
@@ -359,6 +360,12 @@ export interface ReviewInput {
 }
 
 // ---- Results (contract) ----
+
+/** Whether a person should look at a session's integrity before trusting its score, and why (never a verdict). */
+export interface IntegrityReviewMark {
+  suggested: boolean;
+  reasons: string[];
+}
 
 export interface ItemResult {
   itemId: string;
@@ -380,6 +387,7 @@ export interface SessionResult {
   competencies: Record<string, number | null>;
   items: ItemResult[];
   decision?: Decision | null;
+  integrityReview?: IntegrityReviewMark;
 }
 
 export interface Comparison {

@@ -8,6 +8,7 @@ import type {
   Comparison,
   Decision,
   FinalSubmission,
+  IntegrityReviewMark,
   LineComment,
   Review,
   ReviewInput,
@@ -102,6 +103,7 @@ export interface WireSessionResult {
   competencies: Record<string, number | null>;
   items: WireItemResult[];
   decisions?: WireDecision[];
+  integrityReview?: IntegrityReviewMark;
 }
 
 interface WireComment {
@@ -156,6 +158,7 @@ export function toSessionResult(wire: WireSessionResult): SessionResult {
       overridden: item.overridden,
     })),
     decision: decisionOf(wire.decisions),
+    integrityReview: wire.integrityReview,
   };
 }
 
@@ -232,6 +235,7 @@ export function toSessionDetail(wire: WireSessionDetail, assessment: Assessment 
     finishedAt: wire.finishedAt,
     total: fraction(wire.total),
     items,
+    integrityReview: wire.integrityReview,
   };
 }
 

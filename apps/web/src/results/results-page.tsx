@@ -3,6 +3,7 @@ import { COMPETENCIES, type SessionResult } from '../api/api-types.js';
 import { staffApi } from '../api/assay-services.js';
 import { Link, navigate } from '../routing/router.js';
 import { downloadBlob } from '../ui/download.js';
+import { IntegrityMark } from '../ui/integrity-mark.js';
 import { competencyLabel, decisionLabel, percentileLabel, scoreLabel, statusLabel } from '../ui/format.js';
 import { usePageTitle } from '../ui/page-title.js';
 import { ErrorNotice, RequestView } from '../ui/request-view.js';
@@ -172,6 +173,7 @@ function Board({ assessmentId, results }: { assessmentId: string; results: Sessi
                   <td>{rank ?? '–'}</td>
                   <th scope="row">
                     <Link to={`/app/sessions/${result.sessionId}`}>{result.candidateName}</Link>
+                    <IntegrityMark mark={result.integrityReview} compact />
                   </th>
                   <td className="numeric strong">
                     <ScoreBar score={result.total} />

@@ -5,6 +5,7 @@ import { LiveConnection, type LiveStatus } from '../live/live-connection.js';
 import type { LiveEvent } from '../live/live-events.js';
 import { Link } from '../routing/router.js';
 import { CodeEditor, editorLanguageOf } from '../ui/code-editor.js';
+import { IntegrityMark } from '../ui/integrity-mark.js';
 import { dateTimeLabel, languageLabel, scoreLabel, statusLabel, timeLabel, typeLabel } from '../ui/format.js';
 import { MarkdownView } from '../ui/markdown-view.js';
 import { usePageTitle } from '../ui/page-title.js';
@@ -102,6 +103,7 @@ function ReviewRoom({
           </span>
         </div>
       </div>
+      <IntegrityMark mark={session.integrityReview} />
       <div className="review-layout">
         <nav className="item-nav" aria-label="Items of the session">
           <ol>
