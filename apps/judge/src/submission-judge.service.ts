@@ -14,6 +14,9 @@ import { UnjudgeableError } from './grading/stored-definition.js';
 
 export type Finalisation = Omit<ItemGrade, 'scoreShownToCandidate'> & { scoreShownToCandidate?: boolean };
 
+/** How many challenge versions a judge keeps in memory. */
+const VERSION_CACHE_SIZE = 64;
+
 /** How often a judge proves it is still working on a submission. */
 export const HEARTBEAT_INTERVAL_MS = 2000;
 
@@ -48,6 +51,8 @@ export class SubmissionJudge {
   private readonly logger = new Logger(SubmissionJudge.name);
 
   private readonly graders = new Map<string, ItemGrader>();
+  /** Recently judged challenge versions by id, least recently used first. */
+  private readonly versions = new Map<string, ChallengeVersionEntity>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -98,7 +103,7 @@ export class SubmissionJudge {
       if (rows.length === 0) return undefined;
       await manager.delete(TestResultEntity, { submissionId });
       const submission = await manager.findOneByOrFail(SubmissionEntity, { id: submissionId });
-      const version = await manager.findOneByOrFail(ChallengeVersionEntity, { id: submission.challengeVersionId });
+      const version = await this.versionOf(manager, submission.challengeVersionId);
       envelopes.push(
         await appendLiveEvent(manager, liveStream.submission(submissionId), 'submission.running', {
           submissionId,
@@ -119,6 +124,26 @@ export class SubmissionJudge {
         attempt.attempt,
       ])
       .catch(() => undefined);
+  }
+
+  /**
+   * A challenge version as judged. A version never changes once written (a changed challenge becomes a new
+   * version), so the judge keeps the most recent ones instead of reading a large definition per submission.
+   */
+  private async versionOf(manager: EntityManager, id: string): Promise<ChallengeVersionEntity> {
+    const cached = this.versions.get(id);
+    if (cached) {
+      this.versions.delete(id);
+      this.versions.set(id, cached);
+      return cached;
+    }
+    const version = await manager.findOneByOrFail(ChallengeVersionEntity, { id });
+    this.versions.set(id, version);
+    for (const oldest of this.versions.keys()) {
+      if (this.versions.size <= VERSION_CACHE_SIZE) break;
+      this.versions.delete(oldest);
+    }
+    return version;
   }
 
   private async run(attempt: Attempt): Promise<Finalisation> {

@@ -96,7 +96,7 @@ export class SubmissionsService {
 /**
  * Details (input, expected, actual) exist for sample tests only: the judge never stores them for hidden
  * ones. Candidates never see the score of an answer (quiz, review, design): resubmitting and watching
- * it would reveal the key. A candidate sees a hidden test's verdict under a neutral name, without its message.
+ * it would reveal the key. A candidate sees a hidden test's verdict and message under a neutral name.
  */
 export function toResultDto(
   submission: SubmissionEntity,
@@ -119,7 +119,8 @@ export function toResultDto(
       sample: result.sample,
       verdict: result.verdict,
       timeMs: result.timeMs,
-      message: redact && !result.sample ? '' : result.message,
+      // A hidden test's message never quotes its data (the graders' rule): it is safe to show.
+      message: result.message,
       ...(result.sample && result.details ? result.details : {}),
     })),
   };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { submissionFor } from '@app/challenge-kit';
-import { JudgeEngine, LANGUAGES, type Language, type Submission } from '@app/judge-engine';
+import { JudgeEngine, LANGUAGES, type Language, type PreparedChallenge, type Submission } from '@app/judge-engine';
 import type { GradedTest, GradingRequest, ItemGrade, ItemGrader } from './item-grader.js';
 import {
   UnjudgeableError,
@@ -41,6 +41,12 @@ export function toEngineSubmission(
 export class CodeItemGrader implements ItemGrader {
   readonly types = ['coding', 'class', 'stdio', 'spec', 'api-design', 'resilience', 'bug-fix'] as const;
 
+  /**
+   * Challenges validated once per stored definition, by `run|final:language`: the judge keeps the definitions
+   * of recent versions, so their harness and test data are not parsed again for every submission.
+   */
+  private readonly prepared = new WeakMap<StoredDefinition, Map<string, PreparedChallenge>>();
+
   constructor(private readonly engine: JudgeEngine) {}
 
   async grade(request: GradingRequest, onTest: (test: GradedTest) => void): Promise<ItemGrade> {
@@ -49,23 +55,41 @@ export class CodeItemGrader implements ItemGrader {
       { language: request.language, source: request.code },
       request.kind === 'run',
     );
-    const result = await this.engine.judge(submission, {
-      onTestFinished: (outcome) =>
-        onTest({
-          name: outcome.name,
-          sample: outcome.sample,
-          weight: outcome.weight,
-          verdict: outcome.verdict,
-          timeMs: outcome.timeMs,
-          message: outcome.message,
-          ...(outcome.sample && outcome.details ? { details: outcome.details } : {}),
-        }),
-    });
+    const result = await this.engine.judge(
+      { language: submission.language, source: submission.source, challenge: this.challengeOf(request, submission) },
+      {
+        onTestFinished: (outcome) =>
+          onTest({
+            name: outcome.name,
+            sample: outcome.sample,
+            weight: outcome.weight,
+            verdict: outcome.verdict,
+            timeMs: outcome.timeMs,
+            message: outcome.message,
+            ...(outcome.sample && outcome.details ? { details: outcome.details } : {}),
+          }),
+      },
+    );
     return {
       verdict: result.verdict,
       score: request.kind === 'run' ? null : withScoringRule(request.definition, weightedScore(result.tests)),
       message: result.message,
       scoreShownToCandidate: true,
     };
+  }
+
+  private challengeOf(request: GradingRequest, submission: Submission): PreparedChallenge {
+    let byMode = this.prepared.get(request.definition);
+    if (!byMode) {
+      byMode = new Map();
+      this.prepared.set(request.definition, byMode);
+    }
+    const key = `${request.kind === 'run' ? 'run' : 'final'}:${submission.language}`;
+    let challenge = byMode.get(key);
+    if (!challenge) {
+      challenge = this.engine.prepareChallenge(submission);
+      byMode.set(key, challenge);
+    }
+    return challenge;
   }
 }
