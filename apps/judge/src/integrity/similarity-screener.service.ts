@@ -21,6 +21,14 @@ type IntegrityLibrary = typeof import('@app/integrity');
 let integrityLibrary: Promise<IntegrityLibrary> | undefined;
 const loadIntegrity = (): Promise<IntegrityLibrary> => (integrityLibrary ??= import('@app/integrity'));
 
+/** Challenge versions whose detector a judge keeps (oldest dropped first). */
+const DETECTOR_CACHE_SIZE = 64;
+
+interface VersionDetector {
+  challengeId: string;
+  detector: InstanceType<IntegrityLibrary['SimilarityDetector']>;
+}
+
 export type ScreeningOutcome =
   | { status: 'screened'; flags: number }
   | { status: 'skipped'; reason: 'not_found' | 'not_screenable' | 'superseded' | 'already_screened' };
@@ -34,11 +42,32 @@ export type ScreeningOutcome =
 @Injectable()
 export class SimilarityScreener {
   private readonly logger = new Logger(SimilarityScreener.name);
+  private readonly detectors = new Map<string, VersionDetector>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly screenings: ScreeningRepository,
   ) {}
+
+  /**
+   * The detector of a challenge version, which fingerprints without that version's starter code. Versions
+   * never change once written, so each is read and its starters tokenized once per judge process.
+   */
+  private async detectorOf(
+    versionId: string,
+    Detector: IntegrityLibrary['SimilarityDetector'],
+  ): Promise<VersionDetector> {
+    const cached = this.detectors.get(versionId);
+    if (cached) return cached;
+    const version = await this.dataSource.getRepository(ChallengeVersionEntity).findOneByOrFail({ id: versionId });
+    const entry = {
+      challengeId: version.challengeId,
+      detector: new Detector({ starterSources: starterSources(version.definition) }),
+    };
+    if (this.detectors.size >= DETECTOR_CACHE_SIZE) this.detectors.delete(this.detectors.keys().next().value!);
+    this.detectors.set(versionId, entry);
+    return entry;
+  }
 
   async screen(submissionId: string): Promise<ScreeningOutcome> {
     const submission = await this.dataSource.getRepository(SubmissionEntity).findOneBy({ id: submissionId });
@@ -48,12 +77,7 @@ export class SimilarityScreener {
     }
     const { SimilarityDetector, decodeFingerprints, encodeFingerprints, matchedRegions, similarityFromShared } =
       await loadIntegrity();
-    const version = await this.dataSource
-      .getRepository(ChallengeVersionEntity)
-      .findOneByOrFail({ id: submission.challengeVersionId });
-    const challengeId = version.challengeId;
-    // Each submission is fingerprinted without its own version's starter code.
-    const detector = new SimilarityDetector({ starterSources: starterSources(version.definition) });
+    const { challengeId, detector } = await this.detectorOf(submission.challengeVersionId, SimilarityDetector);
     // The expensive part (parsing and hashing) happens before any lock is taken.
     const fingerprints = detector.fingerprint(submission.code);
 
