@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AssessmentEntity, CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from '@app/db';
+import {
+  AssessmentEntity,
+  AssessmentItemEntity,
+  CandidateSessionEntity,
+  DraftEntity,
+  InviteEntity,
+  SnapshotEntity,
+} from '@app/db';
 import { type EntityManager, Repository } from 'typeorm';
 
 export const SNAPSHOT_INTERVAL_MS = 2000;
@@ -55,6 +62,17 @@ export class CandidateSessionRepository {
       .leftJoinAndSelect('version.challenge', 'challenge')
       .where('assessment.id = :assessmentId', { assessmentId })
       .orderBy('item.position', 'ASC')
+      .getOne();
+  }
+
+  /** One item of an assessment with its challenge version, or null when the assessment has no such item. */
+  itemOfAssessment(assessmentId: string, itemId: string): Promise<AssessmentItemEntity | null> {
+    return this.sessions.manager
+      .getRepository(AssessmentItemEntity)
+      .createQueryBuilder('item')
+      .innerJoinAndSelect('item.challengeVersion', 'version')
+      .innerJoinAndSelect('version.challenge', 'challenge')
+      .where('item.id = :itemId AND item.assessmentId = :assessmentId', { itemId, assessmentId })
       .getOne();
   }
 

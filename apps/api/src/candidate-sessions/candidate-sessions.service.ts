@@ -91,8 +91,8 @@ export class CandidateSessionsService {
     now = new Date(),
   ): Promise<{ session: CandidateSessionEntity; item: AssessmentItemEntity }> {
     const session = await this.openSession(candidate, now);
-    const assessment = await this.sessions.assessmentWithItems(session.assessmentId);
-    const item = assessment?.items?.find((candidateItem) => candidateItem.id === itemId);
+    // One item with its version: an autosave or a submission never reads the other items' definitions.
+    const item = await this.sessions.itemOfAssessment(session.assessmentId, itemId);
     if (!item) throw new DomainException('not_found', 'item_not_found', 'No such item in your assessment.');
     return { session, item };
   }
