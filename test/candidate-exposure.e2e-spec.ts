@@ -6,6 +6,7 @@ import { contentHashOf, indexFiles } from '@app/challenge-kit';
 import { createDataSource } from '@app/db';
 import {
   HttpClient,
+  awaitChallengeVerification,
   createTestDatabase,
   newMember,
   newOrganization,
@@ -63,7 +64,9 @@ function codingPackage(): Map<string, string> {
       '// REFSOL-7f3a\nexport function sum(a: number, b: number): number {\n  return a + b;\n}\n',
     'wrong/ignores-sign.ts':
       '// WRONGSOL-9c1d: adds absolute values.\nexport function sum(a: number, b: number): number {\n  return Math.abs(a) + Math.abs(b);\n}\n',
-    'tests/more.yaml': '- name: larger\n  args: [404040, 515151]\n  expected: 919191\n',
+    // A negative case, so that the wrong solution fails a hidden test and the upload is verified.
+    'tests/more.yaml':
+      '- name: larger\n  args: [404040, 515151]\n  expected: 919191\n- name: below zero\n  args: [-31, 11]\n  expected: -20\n',
   });
 }
 
@@ -113,6 +116,9 @@ describe('what candidates can see', () => {
       expect(created.status).toBe(201);
       slugs.push(created.body.slug as string);
     }
+    // Code and SQL uploads go into assessments once the judge has run their solutions.
+    for (const slug of slugs)
+      expect((await awaitChallengeVerification(api, admin, slug)).verification).toBe('verified');
     const assessment = await api.post(
       '/api/v1/assessments',
       { title: 'Everything', durationMinutes: 60, items: slugs.map((challengeSlug) => ({ challengeSlug })) },

@@ -171,7 +171,7 @@ describe('the challenge bank in the catalogue', () => {
     };
     const created = await api.post('/api/v1/challenges', upload, { token: admin.accessToken });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ slug: 'our-sum', version: 1, created: true });
+    expect(created.body).toEqual({ slug: 'our-sum', version: 1, created: true, verification: 'pending', problems: [] });
     expect((await api.post('/api/v1/challenges', upload, { token: recruiter.accessToken })).status).toBe(403);
     const list = await api.get('/api/v1/challenges', { token: recruiter.accessToken });
     expect(list.body.find((c: { slug: string }) => c.slug === 'our-sum')).toMatchObject({ private: true });

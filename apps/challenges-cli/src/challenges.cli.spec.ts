@@ -152,7 +152,15 @@ describe('challenges import', () => {
         });
         response
           .writeHead(201, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ slug: 'median-of-list', version: 3, created: true }));
+          .end(
+            JSON.stringify({
+              slug: 'median-of-list',
+              version: 3,
+              created: true,
+              verification: 'pending',
+              problems: [],
+            }),
+          );
       });
     });
     server.listen(0, '127.0.0.1');
@@ -168,7 +176,9 @@ describe('challenges import', () => {
     server.close();
 
     expect(code).toBe(0);
-    expect(out.text).toMatch(/^median-of-list was imported as version 3 \([0-9a-f]{12}\)\n$/);
+    expect(out.text).toMatch(
+      /^median-of-list was imported as version 3 \([0-9a-f]{12}\)\nThe judge is running its solutions: it can go into assessments once GET \/api\/v1\/challenges\/median-of-list shows verification "verified"\.\n$/,
+    );
     expect(requests).toHaveLength(1);
     expect(requests[0]).toEqual(
       expect.objectContaining({ method: 'POST', url: '/api/v1/challenges', authorization: 'Bearer token-123' }),

@@ -13,6 +13,7 @@ interface ImportAnswer {
   version?: number;
   contentHash?: string;
   created?: boolean;
+  verification?: 'pending' | 'verified' | 'rejected';
   problems?: { file: string; pointer: string; message: string }[];
   message?: string | string[];
 }
@@ -69,6 +70,14 @@ export async function importCommand(
     io.out.write(
       `${answer.slug ?? 'The challenge'} ${what}${answer.version === undefined ? '' : ` as version ${answer.version}`} (${upload.contentHash.slice(0, 12)})\n`,
     );
+    if (answer.verification === 'pending')
+      io.out.write(
+        `The judge is running its solutions: it can go into assessments once GET /api/v1/challenges/${answer.slug ?? '<slug>'} shows verification "verified".\n`,
+      );
+    if (answer.verification === 'rejected')
+      io.out.write(
+        `Its verification was rejected: GET /api/v1/challenges/${answer.slug ?? '<slug>'} lists every problem.\n`,
+      );
     return 0;
   }
   io.err.write(`The platform refused the package: HTTP ${response.status}\n`);

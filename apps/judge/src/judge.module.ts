@@ -20,6 +20,7 @@ import { ScreeningRepository } from './integrity/screening.repository.js';
 import { SimilarityScreener } from './integrity/similarity-screener.service.js';
 import { StalledSubmissionReaper } from './stalled-submission.reaper.js';
 import { SubmissionJudge } from './submission-judge.service.js';
+import { ChallengeVersionVerifier } from './verification/challenge-version.verifier.js';
 
 @Module({})
 export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,6 +33,7 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly publisher: LivePublisher,
     private readonly judge: SubmissionJudge,
     private readonly screener: SimilarityScreener,
+    private readonly verifier: ChallengeVersionVerifier,
   ) {}
 
   static register(config: JudgeConfig): DynamicModule {
@@ -57,6 +59,7 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
         StalledSubmissionReaper,
         SimilarityScreener,
         ScreeningRepository,
+        ChallengeVersionVerifier,
       ],
       exports: [JudgeConfig],
       global: true,
@@ -70,6 +73,9 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
     this.logger.log(`consuming judge jobs, ${this.config.JUDGE_CONCURRENCY} at a time`);
     await this.queue.consumeScreenings(async ({ submissionId }) => {
       await this.screener.screen(submissionId);
+    });
+    await this.queue.consumeVerifications(async ({ challengeVersionId }) => {
+      await this.verifier.verify(challengeVersionId);
     });
   }
 

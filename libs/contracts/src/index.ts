@@ -1,4 +1,10 @@
-export { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, type JudgeJobData } from './judge-job.js';
+export {
+  CHALLENGE_VERIFICATION_QUEUE,
+  JUDGE_JOB_RETRY_LIMIT,
+  JUDGE_QUEUE,
+  type ChallengeVerificationJobData,
+  type JudgeJobData,
+} from './judge-job.js';
 export {
   CANDIDATE_EVENT_TYPES,
   LIVE_NAMESPACE,

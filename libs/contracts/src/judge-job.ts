@@ -8,3 +8,10 @@ export interface JudgeJobData {
 
 /** Attempts before a submission that keeps killing its judge is finalised with an explanation. */
 export const JUDGE_JOB_RETRY_LIMIT = 2;
+
+/** The pg-boss queue of uploaded code and SQL challenges waiting for the judge to run their solutions. */
+export const CHALLENGE_VERIFICATION_QUEUE = 'verify-challenge-version';
+
+export interface ChallengeVerificationJobData {
+  challengeVersionId: string;
+}

@@ -1,7 +1,9 @@
 import {
+  CHALLENGE_VERIFICATION_QUEUE,
   INTEGRITY_QUEUE,
   JUDGE_JOB_RETRY_LIMIT,
   JUDGE_QUEUE,
+  type ChallengeVerificationJobData,
   type IntegrityJobData,
   type JudgeJobData,
 } from '@app/contracts';
@@ -71,6 +73,15 @@ export class JudgeQueue {
       expireInSeconds: 120,
       retentionMinutes: 60,
     });
+    // Verifying an uploaded challenge runs every solution file: a failed attempt is retried later.
+    await boss.createQueue(CHALLENGE_VERIFICATION_QUEUE, {
+      name: CHALLENGE_VERIFICATION_QUEUE,
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 600,
+      retentionMinutes: 60 * 24,
+    });
     return new JudgeQueue(boss, options.databaseUrl);
   }
 
@@ -83,6 +94,21 @@ export class JudgeQueue {
   /** A similarity screening of a final submission, inside the caller's transaction like `enqueue`. */
   async enqueueScreening(manager: EntityManager, data: IntegrityJobData): Promise<void> {
     await this.boss.send(INTEGRITY_QUEUE, data, { db: inTransaction(manager) });
+  }
+
+  /** The verification of an uploaded challenge version, inside the caller's transaction like `enqueue`. */
+  async enqueueVerification(manager: EntityManager, data: ChallengeVerificationJobData): Promise<void> {
+    await this.boss.send(CHALLENGE_VERIFICATION_QUEUE, data, { db: inTransaction(manager) });
+    await manager.query('SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, '']);
+  }
+
+  /**
+   * Runs `handler` for each challenge verification job, one at a time per judge, in a slot of its own
+   * beside the submission slots (woken like them; drained like them on stop).
+   */
+  async consumeVerifications(handler: (data: ChallengeVerificationJobData) => Promise<void>): Promise<void> {
+    await this.startListening();
+    this.slots.push(this.runSlot(CHALLENGE_VERIFICATION_QUEUE, handler));
   }
 
   /** Runs `handler` for each screening job, one at a time per process (screening is CPU-bound). */
@@ -103,37 +129,41 @@ export class JudgeQueue {
    * interval; jobs are still fetched, locked and completed by pg-boss.
    */
   async consume(concurrency: number, handler: (data: JudgeJobData, jobId: string) => Promise<void>): Promise<void> {
-    await this.listen();
-    for (let slot = 0; slot < concurrency; slot++) this.slots.push(this.runSlot(handler));
+    await this.startListening();
+    for (let slot = 0; slot < concurrency; slot++) this.slots.push(this.runSlot(JUDGE_QUEUE, handler));
   }
 
-  private async runSlot(handler: (data: JudgeJobData, jobId: string) => Promise<void>): Promise<void> {
+  private async runSlot<T extends object>(
+    queue: string,
+    handler: (data: T, jobId: string) => Promise<void>,
+  ): Promise<void> {
     while (!this.stopping) {
-      const [job] = await this.boss.fetch<JudgeJobData>(JUDGE_QUEUE, { batchSize: 1 }); // [] when PostgreSQL is down
+      const [job] = await this.boss.fetch<T>(queue, { batchSize: 1 }); // [] when PostgreSQL is down
       if (!job) {
         await this.idle(JUDGE_POLL_INTERVAL_MS);
         continue;
       }
-      const running = this.handle(job, handler);
+      const running = this.handle(queue, job, handler);
       this.active.set(job.id, running);
       await running;
       this.active.delete(job.id);
     }
   }
 
-  private async handle(
-    job: PgBoss.Job<JudgeJobData>,
-    handler: (data: JudgeJobData, jobId: string) => Promise<void>,
+  private async handle<T extends object>(
+    queue: string,
+    job: PgBoss.Job<T>,
+    handler: (data: T, jobId: string) => Promise<void>,
   ): Promise<void> {
     try {
       await handler(job.data, job.id);
     } catch (error) {
       await this.boss
-        .fail(JUDGE_QUEUE, job.id, { reason: error instanceof Error ? error.message : String(error) })
+        .fail(queue, job.id, { reason: error instanceof Error ? error.message : String(error) })
         .catch(() => undefined); // unreachable database: the job expires and is retried
       return;
     }
-    await this.boss.complete(JUDGE_QUEUE, job.id).catch(() => undefined);
+    await this.boss.complete(queue, job.id).catch(() => undefined);
   }
 
   private idle(ms: number): Promise<void> {
@@ -150,6 +180,15 @@ export class JudgeQueue {
 
   private wakeAll(): void {
     for (const wake of [...this.sleepers]) wake();
+  }
+
+  private listening = false;
+
+  /** The wake-up listener, once for every kind of slot. */
+  private async startListening(): Promise<void> {
+    if (this.listening) return;
+    this.listening = true;
+    await this.listen();
   }
 
   /** One LISTEN connection per judge; it comes back by itself after PostgreSQL does. */

@@ -80,3 +80,23 @@ export async function seedChallenge(
   await dataSource.query(`UPDATE challenges SET "currentVersionId" = $1 WHERE id = $2`, [version.id, challenge.id]);
   return { challengeId: challenge.id, versionId: version.id };
 }
+
+/**
+ * Waits until the judge has verified (or rejected) an uploaded challenge's current version, and
+ * returns its detail (GET /api/v1/challenges/:slug). Needs a running judge.
+ */
+export async function awaitChallengeVerification(
+  api: HttpClient,
+  staff: SignedInStaff,
+  slug: string,
+  timeoutMs = 60_000,
+): Promise<{ verification: string; problems: { file: string; message: string }[]; version: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const detail = await api.get(`/api/v1/challenges/${slug}`, { token: staff.accessToken });
+    if (detail.status !== 200) throw new Error(`GET /api/v1/challenges/${slug}: HTTP ${detail.status}`);
+    if (detail.body.verification !== 'pending') return detail.body;
+    if (Date.now() > deadline) throw new Error(`${slug} still pending after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

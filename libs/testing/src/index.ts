@@ -7,6 +7,13 @@ export {
   testServerUrl,
   type TestDatabase,
 } from './test-server.js';
-export { newMember, newOrganization, seedChallenge, type ChallengeSeed, type SignedInStaff } from './factories.js';
+export {
+  awaitChallengeVerification,
+  newMember,
+  newOrganization,
+  seedChallenge,
+  type ChallengeSeed,
+  type SignedInStaff,
+} from './factories.js';
 export { HttpClient, type HttpResult, type RequestOptions } from './http-client.js';
 export { TWO_SUM_SOLUTION, TWO_SUM_WRONG, twoSumDefinition } from './two-sum.workload.js';

@@ -44,6 +44,29 @@ export class AssessmentsService {
         unknown,
       });
     }
+    const unverified = slugs
+      .map((slug) => versions.get(slug)!)
+      .filter((version) => version.verification !== 'verified')
+      .map((version) => ({
+        challengeSlug: version.challenge!.slug,
+        version: version.version,
+        verification: version.verification,
+        problems: version.verificationProblems,
+      }));
+    if (unverified.length > 0) {
+      throw new DomainException(
+        'invalid',
+        'unverified_challenges',
+        `Only verified challenges go into an assessment: ${unverified
+          .map(({ challengeSlug, version, verification }) =>
+            verification === 'pending'
+              ? `${challengeSlug} (version ${version}) is still being verified by the judge`
+              : `${challengeSlug} (version ${version}) was rejected by its verification`,
+          )
+          .join('; ')}.`,
+        { unverified },
+      );
+    }
     const id = await this.dataSource.transaction((manager) =>
       this.assessments.create(
         manager,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiConfig } from '@app/config';
-import { IMPORT_CHECKS, loadBank, toPublicView, type ChallengePackage } from '@app/challenge-kit';
-import type { ChallengeVersionEntity } from '@app/db';
+import { IMPORT_CHECKS, isCodeType, loadBank, toPublicView, type ChallengePackage } from '@app/challenge-kit';
+import type { ChallengeVersionEntity, ChallengeVerificationState } from '@app/db';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -21,6 +21,14 @@ export function serializePackage(pkg: ChallengePackage): Record<string, unknown>
     fileIndex: pkg.fileIndex,
     contentHash: pkg.contentHash,
   };
+}
+
+/**
+ * Code and SQL packages are verified by running their solutions, which only the judge does; every
+ * other type is verified in full by the import checks before it is stored.
+ */
+export function needsJudgeVerification(pkg: ChallengePackage): boolean {
+  return isCodeType(pkg.manifest.type) || pkg.manifest.type === 'sql';
 }
 
 /**
@@ -62,10 +70,15 @@ export class ChallengeBankImporter implements OnApplicationBootstrap {
     return { total: bank.challenges.length, created, failed: bank.failures.length };
   }
 
+  /**
+   * Stores a package as a challenge version. The bank is validated in full by CI, so its versions
+   * are `verified`; an upload of a code or SQL challenge passes `pending` until the judge has run it.
+   */
   importPackage(
     manager: EntityManager,
     organizationId: string | null,
     pkg: ChallengePackage,
+    verification: ChallengeVerificationState = 'verified',
   ): Promise<{ version: ChallengeVersionEntity; created: boolean }> {
     const { manifest } = pkg;
     return this.catalog.importVersion(manager, organizationId, {
@@ -78,6 +91,8 @@ export class ChallengeBankImporter implements OnApplicationBootstrap {
       estimatedMinutes: manifest.estimatedMinutes,
       definition: serializePackage(pkg),
       publicView: toPublicView(pkg) as unknown as Record<string, unknown>,
+      verification,
+      verificationProblems: [],
     });
   }
 }

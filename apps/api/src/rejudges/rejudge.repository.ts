@@ -32,7 +32,7 @@ export class RejudgeRepository {
     return this.dataSource.getRepository(ChallengeVersionEntity).find({
       where: { challengeId },
       order: { version: 'ASC' },
-      select: { id: true, challengeId: true, version: true, contentHash: true, createdAt: true },
+      select: { id: true, challengeId: true, version: true, contentHash: true, createdAt: true, verification: true },
     });
   }
 

@@ -54,11 +54,19 @@ export class RejudgesService {
     const item = await this.rejudges.findItem(staff.organizationId, assessmentId, input.itemId);
     if (!item) throw itemNotFound();
     const versions = await this.rejudges.versions(item.challengeVersion!.challengeId);
-    if (!versions.some((version) => version.id === input.versionId)) {
+    const target = versions.find((version) => version.id === input.versionId);
+    if (!target) {
       throw new DomainException(
         'invalid',
         'version_not_of_challenge',
         `versionId: not a version of ${item.challengeVersion!.challenge!.slug}; its versions are ${versions.map((version) => `${version.version} (${version.id})`).join(', ')}.`,
+      );
+    }
+    if (target.verification !== 'verified') {
+      throw new DomainException(
+        'invalid',
+        'unverified_challenges',
+        `versionId: version ${target.version} of ${item.challengeVersion!.challenge!.slug} is ${target.verification === 'pending' ? 'still being verified by the judge' : 'rejected by its verification'}; only verified versions can judge.`,
       );
     }
     const envelopes: LiveEnvelope[] = [];

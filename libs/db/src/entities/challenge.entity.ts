@@ -42,6 +42,20 @@ export class ChallengeEntity {
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
+/**
+ * Whether a version's reference solutions pass every test and its wrong solutions fail a hidden one.
+ * An uploaded code or SQL challenge is `pending` until the judge has run them (the API never runs
+ * candidate-grade code); everything else is checked before it is stored and is `verified` at once.
+ */
+export const CHALLENGE_VERIFICATIONS = ['pending', 'verified', 'rejected'] as const;
+export type ChallengeVerificationState = (typeof CHALLENGE_VERIFICATIONS)[number];
+
+/** One problem the judge found in an uploaded package: the file concerned and what was wrong. */
+export interface VerificationProblem {
+  file: string;
+  message: string;
+}
+
 /** One immutable content of a challenge, identified by the hash of its package. */
 @Entity('challenge_versions')
 @Unique('challenge_versions_hash_unique', ['challengeId', 'contentHash'])
@@ -86,6 +100,18 @@ export class ChallengeVersionEntity {
   /** What candidates and staff may see (statement, starters, sample tests), built by allow-list at import. */
   @Column({ type: 'jsonb', default: {} })
   publicView!: Record<string, unknown>;
+
+  @Column({
+    type: 'enum',
+    enum: CHALLENGE_VERIFICATIONS,
+    enumName: 'challenge_verification',
+    default: 'verified',
+  })
+  verification!: ChallengeVerificationState;
+
+  /** Every problem of a `rejected` version; empty otherwise. */
+  @Column({ type: 'jsonb', default: [] })
+  verificationProblems!: VerificationProblem[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

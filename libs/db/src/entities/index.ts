@@ -26,7 +26,15 @@ export {
   SnapshotEntity,
   type SessionStatus,
 } from './candidate-session.entity.js';
-export { ChallengeEntity, ChallengeVersionEntity, DIFFICULTIES, type Difficulty } from './challenge.entity.js';
+export {
+  CHALLENGE_VERIFICATIONS,
+  ChallengeEntity,
+  ChallengeVersionEntity,
+  DIFFICULTIES,
+  type ChallengeVerificationState,
+  type Difficulty,
+  type VerificationProblem,
+} from './challenge.entity.js';
 export {
   ActivityEventEntity,
   ScreenedSubmissionEntity,

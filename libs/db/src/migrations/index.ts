@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
+import { ChallengeVersionVerification1795830953761 } from './1795830953761-ChallengeVersionVerification.js';
 import { AddIntegrity1795827195607 } from './1795827195607-AddIntegrity.js';
 import { AddAnswerGradingAndRejudges1795824690366 } from './1795824690366-AddAnswerGradingAndRejudges.js';
 import { AddReviewsAndWebhooks1795824658373 } from './1795824658373-AddReviewsAndWebhooks.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddReviewsAndWebhooks1795824658373,
   AddAnswerGradingAndRejudges1795824690366,
   AddIntegrity1795827195607,
+  ChallengeVersionVerification1795830953761,
 ];

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import { CHALLENGE_VERIFICATIONS, type ChallengeVerificationState } from '@app/db';
 
 export const DIFFICULTY_FILTER = ['easy', 'medium', 'hard'] as const;
 
@@ -32,7 +33,22 @@ export class ChallengeSummaryDto {
   @ApiProperty({ description: 'True for your organisation’s own challenges' }) private!: boolean;
 }
 
+export class VerificationProblemDto {
+  @ApiProperty({ description: 'The package file concerned' }) file!: string;
+  @ApiProperty({ description: 'What was expected of it and what happened' }) message!: string;
+}
+
 export class ChallengeDetailDto extends ChallengeSummaryDto {
+  @ApiProperty({
+    enum: CHALLENGE_VERIFICATIONS,
+    description:
+      'pending until the judge has run the solutions of an uploaded code or SQL challenge; only verified versions go into assessments',
+  })
+  verification!: ChallengeVerificationState;
+
+  @ApiProperty({ type: [VerificationProblemDto], description: 'Every problem found when rejected' })
+  problems!: VerificationProblemDto[];
+
   @ApiProperty({
     description: 'Statement, starter code, sample tests and public material; never hidden tests or solutions',
     type: Object,
@@ -44,4 +60,6 @@ export class UploadChallengeResultDto {
   @ApiProperty() slug!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ description: 'False when the same content was already there' }) created!: boolean;
+  @ApiProperty({ enum: CHALLENGE_VERIFICATIONS }) verification!: ChallengeVerificationState;
+  @ApiProperty({ type: [VerificationProblemDto] }) problems!: VerificationProblemDto[];
 }
