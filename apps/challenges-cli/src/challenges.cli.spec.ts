@@ -150,17 +150,15 @@ describe('challenges import', () => {
           authorization: request.headers.authorization,
           body: JSON.parse(body),
         });
-        response
-          .writeHead(201, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              slug: 'median-of-list',
-              version: 3,
-              created: true,
-              verification: 'pending',
-              problems: [],
-            }),
-          );
+        response.writeHead(201, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            slug: 'median-of-list',
+            version: 3,
+            created: true,
+            verification: 'pending',
+            problems: [],
+          }),
+        );
       });
     });
     server.listen(0, '127.0.0.1');
