@@ -117,6 +117,11 @@ async function timerSeconds(page: Page): Promise<number> {
     .reduce((total, part) => total * 60 + part, 0);
 }
 
+interface AssessmentItem {
+  id: string;
+  title: string;
+}
+
 describe('the web client in a real browser', () => {
   let database: TestDatabase;
   let running: RunningTestApi;
@@ -431,15 +436,42 @@ describe('the web client in a real browser', () => {
       await comments.getByText('Coming with the API work in progress.').waitFor();
     }
 
+    // Each item is rated on its own rubric: its criteria, levels and anchors as GET /sessions/:id sends them.
     const review = page.getByRole('form', { name: 'Review' });
-    for (const group of await review.locator('fieldset.rubric-criterion').all()) {
-      await group.getByRole('radio').last().check();
+    const staffToken = admin.body.accessToken as string;
+    const detail = (await api.get(`/api/v1/sessions/${candidateSessionId}`, { token: staffToken })).body as {
+      items: { itemId: string; rubric: { criteria: { title: string; levels: { anchor?: string }[] }[] } }[];
+    };
+    const titles = new Map(
+      (
+        (await api.get(`/api/v1/assessments/${assessmentId}`, { token: staffToken })).body.items as AssessmentItem[]
+      ).map((item) => [item.id, item.title]),
+    );
+    expect(detail.items).toHaveLength(2);
+    for (const item of detail.items) {
+      const group = review.getByRole('group', { name: `Rubric of ${titles.get(item.itemId)}` });
+      const legends = await group.locator('fieldset.rubric-criterion > legend').allTextContents();
+      expect(legends).toEqual(item.rubric.criteria.map((criterion) => criterion.title));
+      for (const criterion of item.rubric.criteria) {
+        const anchor = criterion.levels.find((level) => level.anchor)?.anchor;
+        if (anchor) await group.getByText(anchor, { exact: true }).first().waitFor();
+      }
+      for (const criterion of await group.locator('fieldset.rubric-criterion').all()) {
+        await criterion.getByRole('radio').last().check();
+      }
     }
     await review.getByRole('radio', { name: /^Yes$/ }).check();
     await review.getByLabel('Summary').fill('Clean, correct, explained the eviction order.');
     await review.getByRole('button', { name: /Submit review|Update review/ }).click();
     if (await routeExists('PUT', `/api/v1/sessions/${candidateSessionId}/review`)) {
       await review.getByText(/^Saved /).waitFor();
+      // The server holds a rating for every criterion of each item's own rubric.
+      const saved = (await api.get(`/api/v1/sessions/${candidateSessionId}`, { token: staffToken })).body as {
+        reviews: { rubric: Record<string, Record<string, { score: number }>> }[];
+      };
+      for (const item of detail.items) {
+        expect(Object.keys(saved.reviews[0].rubric[item.itemId] ?? {})).toHaveLength(item.rubric.criteria.length);
+      }
     } else {
       await review.getByText('Coming with the API work in progress.').waitFor();
     }

@@ -321,8 +321,11 @@ export interface ReviewItem {
   rubric?: RubricCriterion[];
 }
 
+/** A level per criterion of each item's own rubric: item id → criterion id → the level's score. */
+export type RubricLevels = Record<string, Record<string, number>>;
+
 export interface Review {
-  rubric: Record<string, number>;
+  rubric: RubricLevels;
   decision: Decision;
   summary: string;
   reviewerName?: string;
@@ -354,7 +357,7 @@ export interface PlaybackSnapshot {
 }
 
 export interface ReviewInput {
-  rubric: Record<string, number>;
+  rubric: RubricLevels;
   decision: Decision;
   summary: string;
 }

@@ -46,13 +46,12 @@ export function SessionReviewPage({ sessionId }: { sessionId: string }) {
   );
 }
 
-function rubricOf(session: SessionDetail): RubricCriterion[] {
-  if (session.rubric && session.rubric.length > 0) return session.rubric;
-  const fromItems = session.items.flatMap((item) => item.rubric ?? []);
-  const unique = fromItems.filter(
-    (criterion, index) => fromItems.findIndex((other) => other.id === criterion.id) === index,
-  );
-  return unique.length > 0 ? unique : DEFAULT_RUBRIC;
+/** Each item rated on its own rubric; the default one only for an item the server sent none for. */
+function withRubrics(items: ReviewItem[], sessionRubric: RubricCriterion[] | undefined): ReviewItem[] {
+  return items.map((item) => ({
+    ...item,
+    rubric: item.rubric && item.rubric.length > 0 ? item.rubric : (sessionRubric ?? DEFAULT_RUBRIC),
+  }));
 }
 
 function ReviewRoom({
@@ -72,7 +71,6 @@ function ReviewRoom({
   const selected = items.find((item) => item.id === selectedId) ?? items[0];
   const inProgress = session.status === 'in_progress';
   const { liveDrafts, activity, status } = useLiveWatch(session.id, inProgress, onReload);
-  const rubric = rubricOf(session);
 
   const updateItem = (itemId: string, change: (item: ReviewItem) => ReviewItem) =>
     onChange((current) => ({
@@ -147,8 +145,7 @@ function ReviewRoom({
         <aside className="review-side card">
           <RubricForm
             sessionId={session.id}
-            rubric={rubric}
-            items={session.items.map((item) => ({ ...item, rubric: item.rubric ?? rubric }))}
+            items={withRubrics(items, session.rubric)}
             review={session.review}
             onSaved={(review) => onChange((current) => ({ ...current, review }))}
           />
