@@ -426,6 +426,18 @@ describe('the web client in a real browser', () => {
     await activity.getByRole('cell', { name: 'Left the window' }).first().waitFor();
     await activity.getByRole('cell', { name: 'Came back' }).first().waitFor();
 
+    // A score override: the audit under the form lists it with the reason, who and when.
+    const audit = page.getByRole('region', { name: 'Score changes' });
+    await audit.getByText('The score has not been changed by hand.').waitFor();
+    await page.getByText('Override the score').click();
+    await page.getByLabel('New score (%)').fill('95');
+    await page.getByLabel('Reason').fill('Eviction order explained but one edge case hard-coded.');
+    await page.getByRole('button', { name: 'Override', exact: true }).click();
+    await audit.getByText('Eviction order explained but one edge case hard-coded.').waitFor();
+    expect(await audit.getByRole('listitem').first().textContent()).toMatch(
+      /100\s?%\s*→\s*95\s?%.*by Ivan Interviewer/,
+    );
+
     const comments = page.getByRole('region', { name: 'Line comments' });
     await comments.getByLabel('Line', { exact: true }).fill('3');
     await comments.getByLabel(/Comment on line 3/).fill('A Map keeps insertion order: nice.');

@@ -426,3 +426,17 @@ export interface SessionTimeline {
   entries: TimelineEntry[];
   signals: IntegritySignal[];
 }
+
+// ---- Score audit (GET /sessions/:id/score-audit) ----
+
+/** One change of an item's score by a person, oldest first; `from`/`to` in [0, 1], null = the computed score. */
+export interface ScoreChange {
+  id: string;
+  sessionId: string;
+  itemId: string;
+  from: number | null;
+  to: number | null;
+  reason: string;
+  by: { id: string; name: string };
+  at: string;
+}

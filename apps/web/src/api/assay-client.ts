@@ -17,6 +17,7 @@ import type {
   Review,
   ReviewInput,
   ReviewItem,
+  ScoreChange,
   SessionDetail,
   SessionResult,
   SessionSummary,
@@ -180,6 +181,11 @@ export class StaffApi {
       path: `/sessions/${encode(sessionId)}/items/${encode(itemId)}/score-override`,
       body: input,
     });
+  }
+
+  /** Every hand change of the session's item scores, oldest first. */
+  scoreAudit(sessionId: string): Promise<ScoreChange[]> {
+    return this.call({ method: 'GET', path: `/sessions/${encode(sessionId)}/score-audit` });
   }
 
   // ---- results (contract, in progress) ----

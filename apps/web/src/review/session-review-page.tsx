@@ -19,6 +19,7 @@ import { DEFAULT_RUBRIC } from './default-rubric.js';
 import { LineComments } from './line-comments.js';
 import { PlaybackPanel } from './playback-panel.js';
 import { RubricForm } from './rubric-form.js';
+import { ScoreAudit } from './score-audit.js';
 import { ScoreOverrideForm } from './score-override-form.js';
 
 interface LiveDraft {
@@ -168,6 +169,7 @@ function ItemReview({
 }) {
   const final = item.finalSubmission;
   const [cursorLine, setCursorLine] = useState(1);
+  const [auditVersion, setAuditVersion] = useState(0);
   const [view, setView] = useState<'final' | 'live'>(liveDraft && !final ? 'live' : 'final');
   const code = final?.code ?? null;
   const comments = final?.comments ?? [];
@@ -187,12 +189,18 @@ function ItemReview({
             </span>
           </p>
         </div>
-        <ScoreOverrideForm
-          sessionId={sessionId}
-          itemId={item.id}
-          current={item.score}
-          onSaved={(score) => onItemChange((current) => ({ ...current, score, overridden: true }))}
-        />
+        <div className="override-column">
+          <ScoreOverrideForm
+            sessionId={sessionId}
+            itemId={item.id}
+            current={item.score}
+            onSaved={(score) => {
+              onItemChange((current) => ({ ...current, score, overridden: true }));
+              setAuditVersion((version) => version + 1);
+            }}
+          />
+          <ScoreAudit sessionId={sessionId} itemId={item.id} version={auditVersion} />
+        </div>
       </header>
 
       {item.statement ? (
