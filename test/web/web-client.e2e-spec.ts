@@ -541,6 +541,47 @@ describe('the web client in a real browser', () => {
     await context.close();
   }, 180_000);
 
+  it('lets an admin add a webhook (its secret shown once), disable it, rotate its secret and read its deliveries', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, recruiter);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('heading', { name: 'Webhooks', exact: true }).waitFor();
+    await page.getByText('No webhook yet.').waitFor();
+    await page.getByLabel('URL').fill('https://hooks.example.test/assay');
+    await page.getByLabel('Description').fill('ATS sync');
+    await page.getByRole('checkbox', { name: /score\.overridden/ }).uncheck();
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = page.getByRole('textbox', { name: 'Signing secret' });
+    await secret.waitFor();
+    const first = await secret.inputValue();
+    expect(first.length).toBeGreaterThanOrEqual(24);
+    const login = await api.post('/api/v1/auth/login', { email: recruiter.email, password: recruiter.password });
+    const listed = async () =>
+      (await api.get('/api/v1/webhooks', { token: login.body.accessToken as string })).body as Record<
+        string,
+        unknown
+      >[];
+    const [endpoint] = await listed();
+    expect(endpoint).toMatchObject({ url: 'https://hooks.example.test/assay', enabled: true, description: 'ATS sync' });
+    expect(endpoint.events).toEqual(['session.completed', 'review.submitted']);
+    expect(JSON.stringify(endpoint)).not.toContain(first);
+    await screenshot(page, '16-admin-webhooks');
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await secret.count()).toBe(0);
+
+    const card = page.getByRole('article', { name: 'Webhook https://hooks.example.test/assay' });
+    await card.getByRole('button', { name: 'Disable' }).click();
+    await card.getByText('Disabled', { exact: true }).waitFor();
+    expect((await listed())[0].enabled).toBe(false);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await card.getByRole('button', { name: 'Rotate secret' }).click();
+    await secret.waitFor();
+    expect(await secret.inputValue()).not.toBe(first);
+    await card.getByRole('button', { name: 'Deliveries' }).click();
+    await card.getByText('Nothing sent yet.').waitFor();
+    await context.close();
+  }, 60_000);
+
   it('sends the candidate nothing secret: no hidden test, reference solution or rubric anchor', async () => {
     await candidateTraffic.settled();
     expect(candidateTraffic.received.length).toBeGreaterThan(10);

@@ -440,3 +440,38 @@ export interface ScoreChange {
   by: { id: string; name: string };
   at: string;
 }
+
+// ---- Webhooks (admin) ----
+
+export const WEBHOOK_EVENTS = ['session.completed', 'review.submitted', 'score.overridden'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  description: string | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Only in the answer that created the endpoint with a generated secret: shown this once. */
+  secret?: string;
+}
+
+export interface WebhookAttempt {
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  event: WebhookEvent;
+  /** `pending`, `delivered`, `failed` or `cancelled`. */
+  status: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  attempts: WebhookAttempt[];
+}

@@ -26,6 +26,9 @@ import type {
   StaffUser,
   StartedSession,
   Submission,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEvent,
 } from './api-types.js';
 import { toCandidateSession } from './candidate-item.js';
 import {
@@ -209,6 +212,32 @@ export class StaffApi {
         path: `/assessments/${encode(assessmentId)}/compare${query({ sessions: sessionIds.join(',') })}`,
       }),
     );
+  }
+
+  // ---- webhooks (admin) ----
+
+  listWebhooks(): Promise<WebhookEndpoint[]> {
+    return this.call({ method: 'GET', path: '/webhooks' });
+  }
+
+  /** Registers an endpoint (or updates the one with this URL); a generated secret comes back this once. */
+  putWebhook(input: { url: string; events: WebhookEvent[]; description?: string }): Promise<WebhookEndpoint> {
+    return this.call({ method: 'PUT', path: '/webhooks', body: input });
+  }
+
+  updateWebhook(
+    id: string,
+    change: { enabled?: boolean; events?: WebhookEvent[]; description?: string | null },
+  ): Promise<WebhookEndpoint> {
+    return this.call({ method: 'PATCH', path: `/webhooks/${encode(id)}`, body: change });
+  }
+
+  rotateWebhookSecret(id: string): Promise<{ secret: string }> {
+    return this.call({ method: 'POST', path: `/webhooks/${encode(id)}/secret` });
+  }
+
+  webhookDeliveries(id: string): Promise<WebhookDelivery[]> {
+    return this.call({ method: 'GET', path: `/webhooks/${encode(id)}/deliveries${query({ limit: '50' })}` });
   }
 
   /** A valid access token for the socket handshake. */
