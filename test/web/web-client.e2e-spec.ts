@@ -117,6 +117,11 @@ async function timerSeconds(page: Page): Promise<number> {
     .reduce((total, part) => total * 60 + part, 0);
 }
 
+interface AssessmentItem {
+  id: string;
+  title: string;
+}
+
 describe('the web client in a real browser', () => {
   let database: TestDatabase;
   let running: RunningTestApi;
@@ -421,6 +426,18 @@ describe('the web client in a real browser', () => {
     await activity.getByRole('cell', { name: 'Left the window' }).first().waitFor();
     await activity.getByRole('cell', { name: 'Came back' }).first().waitFor();
 
+    // A score override: the audit under the form lists it with the reason, who and when.
+    const audit = page.getByRole('region', { name: 'Score changes' });
+    await audit.getByText('The score has not been changed by hand.').waitFor();
+    await page.getByText('Override the score').click();
+    await page.getByLabel('New score (%)').fill('95');
+    await page.getByLabel('Reason').fill('Eviction order explained but one edge case hard-coded.');
+    await page.getByRole('button', { name: 'Override', exact: true }).click();
+    await audit.getByText('Eviction order explained but one edge case hard-coded.').waitFor();
+    expect(await audit.getByRole('listitem').first().textContent()).toMatch(
+      /100\s?%\s*→\s*95\s?%.*by Ivan Interviewer/,
+    );
+
     const comments = page.getByRole('region', { name: 'Line comments' });
     await comments.getByLabel('Line', { exact: true }).fill('3');
     await comments.getByLabel(/Comment on line 3/).fill('A Map keeps insertion order: nice.');
@@ -431,15 +448,42 @@ describe('the web client in a real browser', () => {
       await comments.getByText('Coming with the API work in progress.').waitFor();
     }
 
+    // Each item is rated on its own rubric: its criteria, levels and anchors as GET /sessions/:id sends them.
     const review = page.getByRole('form', { name: 'Review' });
-    for (const group of await review.locator('fieldset.rubric-criterion').all()) {
-      await group.getByRole('radio').last().check();
+    const staffToken = admin.body.accessToken as string;
+    const detail = (await api.get(`/api/v1/sessions/${candidateSessionId}`, { token: staffToken })).body as {
+      items: { itemId: string; rubric: { criteria: { title: string; levels: { anchor?: string }[] }[] } }[];
+    };
+    const titles = new Map(
+      (
+        (await api.get(`/api/v1/assessments/${assessmentId}`, { token: staffToken })).body.items as AssessmentItem[]
+      ).map((item) => [item.id, item.title]),
+    );
+    expect(detail.items).toHaveLength(2);
+    for (const item of detail.items) {
+      const group = review.getByRole('group', { name: `Rubric of ${titles.get(item.itemId)}` });
+      const legends = await group.locator('fieldset.rubric-criterion > legend').allTextContents();
+      expect(legends).toEqual(item.rubric.criteria.map((criterion) => criterion.title));
+      for (const criterion of item.rubric.criteria) {
+        const anchor = criterion.levels.find((level) => level.anchor)?.anchor;
+        if (anchor) await group.getByText(anchor, { exact: true }).first().waitFor();
+      }
+      for (const criterion of await group.locator('fieldset.rubric-criterion').all()) {
+        await criterion.getByRole('radio').last().check();
+      }
     }
     await review.getByRole('radio', { name: /^Yes$/ }).check();
     await review.getByLabel('Summary').fill('Clean, correct, explained the eviction order.');
     await review.getByRole('button', { name: /Submit review|Update review/ }).click();
     if (await routeExists('PUT', `/api/v1/sessions/${candidateSessionId}/review`)) {
       await review.getByText(/^Saved /).waitFor();
+      // The server holds a rating for every criterion of each item's own rubric.
+      const saved = (await api.get(`/api/v1/sessions/${candidateSessionId}`, { token: staffToken })).body as {
+        reviews: { rubric: Record<string, Record<string, { score: number }>> }[];
+      };
+      for (const item of detail.items) {
+        expect(Object.keys(saved.reviews[0].rubric[item.itemId] ?? {})).toHaveLength(item.rubric.criteria.length);
+      }
     } else {
       await review.getByText('Coming with the API work in progress.').waitFor();
     }
@@ -496,6 +540,47 @@ describe('the web client in a real browser', () => {
     await screenshot(page, '15-recruiter-compare');
     await context.close();
   }, 180_000);
+
+  it('lets an admin add a webhook (its secret shown once), disable it, rotate its secret and read its deliveries', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, recruiter);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('heading', { name: 'Webhooks', exact: true }).waitFor();
+    await page.getByText('No webhook yet.').waitFor();
+    await page.getByLabel('URL').fill('https://hooks.example.test/assay');
+    await page.getByLabel('Description').fill('ATS sync');
+    await page.getByRole('checkbox', { name: /score\.overridden/ }).uncheck();
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = page.getByRole('textbox', { name: 'Signing secret' });
+    await secret.waitFor();
+    const first = await secret.inputValue();
+    expect(first.length).toBeGreaterThanOrEqual(24);
+    const login = await api.post('/api/v1/auth/login', { email: recruiter.email, password: recruiter.password });
+    const listed = async () =>
+      (await api.get('/api/v1/webhooks', { token: login.body.accessToken as string })).body as Record<
+        string,
+        unknown
+      >[];
+    const [endpoint] = await listed();
+    expect(endpoint).toMatchObject({ url: 'https://hooks.example.test/assay', enabled: true, description: 'ATS sync' });
+    expect(endpoint.events).toEqual(['session.completed', 'review.submitted']);
+    expect(JSON.stringify(endpoint)).not.toContain(first);
+    await screenshot(page, '16-admin-webhooks');
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await secret.count()).toBe(0);
+
+    const card = page.getByRole('article', { name: 'Webhook https://hooks.example.test/assay' });
+    await card.getByRole('button', { name: 'Disable' }).click();
+    await card.getByText('Disabled', { exact: true }).waitFor();
+    expect((await listed())[0].enabled).toBe(false);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await card.getByRole('button', { name: 'Rotate secret' }).click();
+    await secret.waitFor();
+    expect(await secret.inputValue()).not.toBe(first);
+    await card.getByRole('button', { name: 'Deliveries' }).click();
+    await card.getByText('Nothing sent yet.').waitFor();
+    await context.close();
+  }, 60_000);
 
   it('sends the candidate nothing secret: no hidden test, reference solution or rubric anchor', async () => {
     await candidateTraffic.settled();

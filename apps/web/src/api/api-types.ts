@@ -321,8 +321,11 @@ export interface ReviewItem {
   rubric?: RubricCriterion[];
 }
 
+/** A level per criterion of each item's own rubric: item id → criterion id → the level's score. */
+export type RubricLevels = Record<string, Record<string, number>>;
+
 export interface Review {
-  rubric: Record<string, number>;
+  rubric: RubricLevels;
   decision: Decision;
   summary: string;
   reviewerName?: string;
@@ -354,7 +357,7 @@ export interface PlaybackSnapshot {
 }
 
 export interface ReviewInput {
-  rubric: Record<string, number>;
+  rubric: RubricLevels;
   decision: Decision;
   summary: string;
 }
@@ -422,4 +425,53 @@ export interface SessionTimeline {
   sessionId: string;
   entries: TimelineEntry[];
   signals: IntegritySignal[];
+}
+
+// ---- Score audit (GET /sessions/:id/score-audit) ----
+
+/** One change of an item's score by a person, oldest first; `from`/`to` in [0, 1], null = the computed score. */
+export interface ScoreChange {
+  id: string;
+  sessionId: string;
+  itemId: string;
+  from: number | null;
+  to: number | null;
+  reason: string;
+  by: { id: string; name: string };
+  at: string;
+}
+
+// ---- Webhooks (admin) ----
+
+export const WEBHOOK_EVENTS = ['session.completed', 'review.submitted', 'score.overridden'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  description: string | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Only in the answer that created the endpoint with a generated secret: shown this once. */
+  secret?: string;
+}
+
+export interface WebhookAttempt {
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  event: WebhookEvent;
+  /** `pending`, `delivered`, `failed` or `cancelled`. */
+  status: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  attempts: WebhookAttempt[];
 }

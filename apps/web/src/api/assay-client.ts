@@ -17,6 +17,7 @@ import type {
   Review,
   ReviewInput,
   ReviewItem,
+  ScoreChange,
   SessionDetail,
   SessionResult,
   SessionSummary,
@@ -25,6 +26,9 @@ import type {
   StaffUser,
   StartedSession,
   Submission,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEvent,
 } from './api-types.js';
 import { toCandidateSession } from './candidate-item.js';
 import {
@@ -182,6 +186,11 @@ export class StaffApi {
     });
   }
 
+  /** Every hand change of the session's item scores, oldest first. */
+  scoreAudit(sessionId: string): Promise<ScoreChange[]> {
+    return this.call({ method: 'GET', path: `/sessions/${encode(sessionId)}/score-audit` });
+  }
+
   // ---- results (contract, in progress) ----
 
   async results(assessmentId: string): Promise<SessionResult[]> {
@@ -203,6 +212,32 @@ export class StaffApi {
         path: `/assessments/${encode(assessmentId)}/compare${query({ sessions: sessionIds.join(',') })}`,
       }),
     );
+  }
+
+  // ---- webhooks (admin) ----
+
+  listWebhooks(): Promise<WebhookEndpoint[]> {
+    return this.call({ method: 'GET', path: '/webhooks' });
+  }
+
+  /** Registers an endpoint (or updates the one with this URL); a generated secret comes back this once. */
+  putWebhook(input: { url: string; events: WebhookEvent[]; description?: string }): Promise<WebhookEndpoint> {
+    return this.call({ method: 'PUT', path: '/webhooks', body: input });
+  }
+
+  updateWebhook(
+    id: string,
+    change: { enabled?: boolean; events?: WebhookEvent[]; description?: string | null },
+  ): Promise<WebhookEndpoint> {
+    return this.call({ method: 'PATCH', path: `/webhooks/${encode(id)}`, body: change });
+  }
+
+  rotateWebhookSecret(id: string): Promise<{ secret: string }> {
+    return this.call({ method: 'POST', path: `/webhooks/${encode(id)}/secret` });
+  }
+
+  webhookDeliveries(id: string): Promise<WebhookDelivery[]> {
+    return this.call({ method: 'GET', path: `/webhooks/${encode(id)}/deliveries${query({ limit: '50' })}` });
   }
 
   /** A valid access token for the socket handshake. */

@@ -3,7 +3,7 @@ import { ApiError, apiErrorFrom, networkError } from './api-error.js';
 /** Where the API lives: the SPA is served by the API itself, so the same origin. */
 export const API_BASE = '/api/v1';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRequest {
   method: HttpMethod;

@@ -14,6 +14,7 @@ import type {
   ReviewInput,
   ReviewItem,
   RubricCriterion,
+  RubricLevels,
   SessionDetail,
   SessionResult,
   SessionSummary,
@@ -56,13 +57,16 @@ export function toRubric(wire: WireRubric | null | undefined): RubricCriterion[]
   }));
 }
 
-/** `PUT /sessions/:id/review` rates per item: each item gets the levels of the criteria of its own rubric. */
+/**
+ * `PUT /sessions/:id/review` rates per item, on each item's own rubric: only the criteria of that rubric
+ * are sent, and an item with nothing rated is left out.
+ */
 export function toReviewBody(review: ReviewInput, items: ReviewItem[]): Record<string, unknown> {
   const rubric: Record<string, Record<string, { score: number }>> = {};
   for (const item of items) {
     const ratings: Record<string, { score: number }> = {};
     for (const criterion of item.rubric ?? []) {
-      const score = review.rubric[criterion.id];
+      const score = review.rubric[item.id]?.[criterion.id];
       if (score !== undefined) ratings[criterion.id] = { score };
     }
     if (Object.keys(ratings).length > 0) rubric[item.id] = ratings;
@@ -70,7 +74,7 @@ export function toReviewBody(review: ReviewInput, items: ReviewItem[]): Record<s
   return { decision: review.decision, summary: review.summary, rubric };
 }
 
-/** The server's review (per item) as the form shows it (one level per criterion). */
+/** The server's review (per item, per criterion) as the form holds it. */
 export function toReview(wire: {
   decision: Decision;
   summary: string;
@@ -78,14 +82,14 @@ export function toReview(wire: {
   reviewer?: { name: string };
   updatedAt?: string;
 }): Review {
-  const flat: Record<string, number> = {};
-  for (const ratings of Object.values(wire.rubric ?? {})) {
-    for (const [criterionId, rating] of Object.entries(ratings)) flat[criterionId] = rating.score;
+  const levels: RubricLevels = {};
+  for (const [itemId, ratings] of Object.entries(wire.rubric ?? {})) {
+    levels[itemId] = Object.fromEntries(Object.entries(ratings).map(([id, rating]) => [id, rating.score]));
   }
   return {
     decision: wire.decision,
     summary: wire.summary,
-    rubric: flat,
+    rubric: levels,
     reviewerName: wire.reviewer?.name,
     updatedAt: wire.updatedAt,
   };

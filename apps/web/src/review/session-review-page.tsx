@@ -19,6 +19,7 @@ import { DEFAULT_RUBRIC } from './default-rubric.js';
 import { LineComments } from './line-comments.js';
 import { PlaybackPanel } from './playback-panel.js';
 import { RubricForm } from './rubric-form.js';
+import { ScoreAudit } from './score-audit.js';
 import { ScoreOverrideForm } from './score-override-form.js';
 
 interface LiveDraft {
@@ -46,13 +47,12 @@ export function SessionReviewPage({ sessionId }: { sessionId: string }) {
   );
 }
 
-function rubricOf(session: SessionDetail): RubricCriterion[] {
-  if (session.rubric && session.rubric.length > 0) return session.rubric;
-  const fromItems = session.items.flatMap((item) => item.rubric ?? []);
-  const unique = fromItems.filter(
-    (criterion, index) => fromItems.findIndex((other) => other.id === criterion.id) === index,
-  );
-  return unique.length > 0 ? unique : DEFAULT_RUBRIC;
+/** Each item rated on its own rubric; the default one only for an item the server sent none for. */
+function withRubrics(items: ReviewItem[], sessionRubric: RubricCriterion[] | undefined): ReviewItem[] {
+  return items.map((item) => ({
+    ...item,
+    rubric: item.rubric && item.rubric.length > 0 ? item.rubric : (sessionRubric ?? DEFAULT_RUBRIC),
+  }));
 }
 
 function ReviewRoom({
@@ -72,7 +72,6 @@ function ReviewRoom({
   const selected = items.find((item) => item.id === selectedId) ?? items[0];
   const inProgress = session.status === 'in_progress';
   const { liveDrafts, activity, status } = useLiveWatch(session.id, inProgress, onReload);
-  const rubric = rubricOf(session);
 
   const updateItem = (itemId: string, change: (item: ReviewItem) => ReviewItem) =>
     onChange((current) => ({
@@ -147,8 +146,7 @@ function ReviewRoom({
         <aside className="review-side card">
           <RubricForm
             sessionId={session.id}
-            rubric={rubric}
-            items={session.items.map((item) => ({ ...item, rubric: item.rubric ?? rubric }))}
+            items={withRubrics(items, session.rubric)}
             review={session.review}
             onSaved={(review) => onChange((current) => ({ ...current, review }))}
           />
@@ -171,6 +169,7 @@ function ItemReview({
 }) {
   const final = item.finalSubmission;
   const [cursorLine, setCursorLine] = useState(1);
+  const [auditVersion, setAuditVersion] = useState(0);
   const [view, setView] = useState<'final' | 'live'>(liveDraft && !final ? 'live' : 'final');
   const code = final?.code ?? null;
   const comments = final?.comments ?? [];
@@ -190,12 +189,18 @@ function ItemReview({
             </span>
           </p>
         </div>
-        <ScoreOverrideForm
-          sessionId={sessionId}
-          itemId={item.id}
-          current={item.score}
-          onSaved={(score) => onItemChange((current) => ({ ...current, score, overridden: true }))}
-        />
+        <div className="override-column">
+          <ScoreOverrideForm
+            sessionId={sessionId}
+            itemId={item.id}
+            current={item.score}
+            onSaved={(score) => {
+              onItemChange((current) => ({ ...current, score, overridden: true }));
+              setAuditVersion((version) => version + 1);
+            }}
+          />
+          <ScoreAudit sessionId={sessionId} itemId={item.id} version={auditVersion} />
+        </div>
       </header>
 
       {item.statement ? (

@@ -12,6 +12,7 @@ import { AssessmentPage } from './assessment-page.js';
 import { AssessmentsPage } from './assessments-page.js';
 import { MembersPage } from './members-page.js';
 import { useStaffUser } from './use-staff-user.js';
+import { WebhooksPage } from './webhooks-page.js';
 
 const ROLE_LABEL: Record<StaffRole, string> = { admin: 'Admin', recruiter: 'Recruiter', interviewer: 'Interviewer' };
 
@@ -52,6 +53,7 @@ function StaffScreen({ user, path }: { user: StaffUser; path: string }): ReactNo
   match = matchPath('/app/sessions/:id', path);
   if (match) return <SessionReviewPage sessionId={match.id} />;
   if (path === '/app/members') return <MembersPage user={user} />;
+  if (path === '/app/webhooks') return user.role === 'admin' ? <WebhooksPage /> : <Forbidden role="admin" only />;
   return (
     <div className="page">
       <h1>Page not found</h1>
@@ -62,11 +64,14 @@ function StaffScreen({ user, path }: { user: StaffUser; path: string }): ReactNo
   );
 }
 
-function Forbidden({ role }: { role: string }) {
+function Forbidden({ role, only = false }: { role: string; only?: boolean }) {
   return (
     <div className="page">
       <h1>Not available to your role</h1>
-      <p>This screen is for a {role} or an admin. Ask an admin of your organisation if you need it.</p>
+      <p>
+        This screen is for {only ? 'an' : 'a'} {role}
+        {only ? '' : ' or an admin'}. Ask an admin of your organisation if you need it.
+      </p>
     </div>
   );
 }
@@ -77,6 +82,9 @@ function StaffHeader({ user, path }: { user: StaffUser; path: string }) {
     { to: '/app/assessments', label: 'Assessments', active: path.startsWith('/app/assessments') },
     { to: '/app/sessions', label: 'Sessions', active: path.startsWith('/app/sessions') },
     { to: '/app/members', label: 'Members', active: path.startsWith('/app/members') },
+    ...(user.role === 'admin'
+      ? [{ to: '/app/webhooks', label: 'Webhooks', active: path.startsWith('/app/webhooks') }]
+      : []),
   ];
   return (
     <header className="staff-header">
