@@ -582,8 +582,10 @@ describe('SqlSandbox', () => {
       let sampling = true;
       const sampler = (async () => {
         while (sampling) {
+          // This file's sandbox database only: other suites run SQL sandboxes on the same server at once.
           const [row] = await outside<{ count: string }>(
-            "SELECT count(*) FROM pg_stat_activity WHERE usename LIKE 'asbx\\_%'",
+            "SELECT count(*) FROM pg_stat_activity WHERE usename LIKE 'asbx\\_%' AND datname = $1",
+            [sandboxName],
           );
           most = Math.max(most, Number(row.count));
           await new Promise((resolve) => setTimeout(resolve, 50));
