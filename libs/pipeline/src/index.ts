@@ -14,3 +14,4 @@ export {
   sessionUpdate,
   type SessionEventType,
 } from './session-events.js';
+export { ensureQueue } from './queue-setup.js';

@@ -10,6 +10,7 @@ import {
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
+import { ensureQueue } from './queue-setup.js';
 
 /**
  * A backstop only: pg-boss hands a job to another judge after this long. A dead judge is noticed
@@ -57,7 +58,7 @@ export class JudgeQueue {
     });
     boss.on('error', () => undefined); // transient connection errors: pg-boss retries on its own
     await boss.start();
-    await boss.createQueue(JUDGE_QUEUE, {
+    await ensureQueue(boss, {
       name: JUDGE_QUEUE,
       retryLimit: JUDGE_JOB_RETRY_LIMIT,
       retryDelay: 0,
@@ -65,7 +66,7 @@ export class JudgeQueue {
       retentionMinutes: 60,
     });
     // Screening is pure computation over the database: a failed attempt is retried after a pause.
-    await boss.createQueue(INTEGRITY_QUEUE, {
+    await ensureQueue(boss, {
       name: INTEGRITY_QUEUE,
       retryLimit: 3,
       retryDelay: 5,
@@ -74,7 +75,7 @@ export class JudgeQueue {
       retentionMinutes: 60,
     });
     // Verifying an uploaded challenge runs every solution file: a failed attempt is retried later.
-    await boss.createQueue(CHALLENGE_VERIFICATION_QUEUE, {
+    await ensureQueue(boss, {
       name: CHALLENGE_VERIFICATION_QUEUE,
       retryLimit: 3,
       retryDelay: 5,

@@ -1,3 +1,4 @@
+import { ensureQueue } from '@app/pipeline';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 
@@ -29,18 +30,7 @@ export class BackgroundJobs {
     boss.on('error', () => undefined); // transient connection errors: pg-boss retries on its own
     await boss.start();
     for (const [name, policy] of Object.entries(queues)) {
-      const options = { name, ...policy, retentionMinutes: 60 * 24 };
-      // Queues are created with DDL: processes starting together can deadlock on it, and one of them retries.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          if (await boss.getQueue(name)) await boss.updateQueue(name, options);
-          else await boss.createQueue(name, options);
-          break;
-        } catch (error) {
-          if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
-        }
-      }
+      await ensureQueue(boss, { name, ...policy, retentionMinutes: 60 * 24 });
     }
     return new BackgroundJobs(boss);
   }
