@@ -149,7 +149,7 @@ export class StaffApi {
       if (error instanceof ApiError && error.status === 404) return null;
       throw error;
     });
-    return toSessionDetail(wire, assessment);
+    return toSessionDetail(wire, assessment, this.session.get()?.user.id);
   }
 
   playback(sessionId: string, itemId: string): Promise<PlaybackSnapshot[]> {

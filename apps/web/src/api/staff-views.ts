@@ -136,6 +136,8 @@ export interface WireSessionDetail extends WireSessionResult {
   assessmentId: string;
   deadline?: string;
   submissions: WireSubmission[];
+  /** Every interviewer's review of the session. */
+  reviews?: (Parameters<typeof toReview>[0] & { reviewer: { id: string; name: string } })[];
 }
 
 const fraction = (value: number | null | undefined): number | null =>
@@ -206,7 +208,13 @@ function toFinalSubmission(wire: WireSubmission): FinalSubmission {
 }
 
 /** `GET /sessions/:id` with its assessment (titles and order of the items). */
-export function toSessionDetail(wire: WireSessionDetail, assessment: Assessment | null): SessionDetail {
+/** `reviewerId`: the signed-in member of staff, whose saved review the form starts from. */
+export function toSessionDetail(
+  wire: WireSessionDetail,
+  assessment: Assessment | null,
+  reviewerId?: string,
+): SessionDetail {
+  const own = wire.reviews?.find((review) => review.reviewer.id === reviewerId);
   const results = new Map(wire.items.map((item) => [item.itemId, item]));
   const finals = new Map(wire.submissions.map((submission) => [submission.itemId, submission]));
   const items: ReviewItem[] = (assessment?.items ?? []).map((item) => {
@@ -240,6 +248,7 @@ export function toSessionDetail(wire: WireSessionDetail, assessment: Assessment 
     total: fraction(wire.total),
     items,
     integrityReview: wire.integrityReview,
+    review: own ? toReview(own) : null,
   };
 }
 
