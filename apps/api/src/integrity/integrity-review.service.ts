@@ -13,6 +13,7 @@ import type {
   TimelineEntryDto,
 } from './dto/integrity.dto.js';
 import { deriveSignals, type IntegritySignal } from './integrity-signals.js';
+import { SessionReviewRepository } from '../reviews/session-review.repository.js';
 import { IntegrityRepository, type FlagSide, type SnapshotSize } from './integrity.repository.js';
 
 /** Lines of one side of a matched region shown inline; the whole code is in the flag's sides. */
@@ -25,6 +26,7 @@ const sessionNotFound = () => new DomainException('not_found', 'session_not_foun
 export class IntegrityReviewService {
   constructor(
     private readonly integrity: IntegrityRepository,
+    private readonly sessions: SessionReviewRepository,
     private readonly assessments: AssessmentRepository,
   ) {}
 
@@ -32,7 +34,7 @@ export class IntegrityReviewService {
   async report(staff: StaffPrincipal, assessmentId: string): Promise<IntegrityReportDto> {
     const assessment = await this.assessments.findInOrganization(staff.organizationId, assessmentId);
     if (!assessment) throw new DomainException('not_found', 'assessment_not_found', 'No such assessment.');
-    const rows = await this.integrity.sessionsOfAssessment(staff.organizationId, assessmentId);
+    const rows = await this.sessions.sessionsOfAssessment(staff.organizationId, assessmentId);
     const sessionIds = rows.map((row) => row.session.id);
     const ours = new Set(sessionIds);
     const flags = await this.integrity.flagsOfSessions(sessionIds);
@@ -82,7 +84,7 @@ export class IntegrityReviewService {
 
   /** Snapshots, client events, runs and submissions of a session in order, with the signals derived from them. */
   async timeline(staff: StaffPrincipal, sessionId: string): Promise<TimelineDto> {
-    const row = await this.integrity.session(staff.organizationId, sessionId);
+    const row = await this.sessions.session(staff.organizationId, sessionId);
     if (!row) throw sessionNotFound();
     const snapshots = await this.integrity.snapshotSizes([sessionId], true);
     const events = await this.integrity.activityEvents([sessionId]);

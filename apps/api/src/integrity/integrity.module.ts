@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module.js';
 import { CandidateSessionsModule } from '../candidate-sessions/candidate-sessions.module.js';
+import { SessionReviewRepository } from '../reviews/session-review.repository.js';
 import { ActivityRateLimitGuard } from './activity-rate-limit.guard.js';
 import { ActivityRecorder } from './activity-recorder.service.js';
 import { ActivityController } from './activity.controller.js';
@@ -16,7 +17,13 @@ import { IntegrityRepository } from './integrity.repository.js';
 @Module({
   imports: [AssessmentsModule, CandidateSessionsModule],
   controllers: [IntegrityController, ActivityController],
-  providers: [IntegrityReviewService, ActivityRecorder, IntegrityRepository, ActivityRateLimitGuard],
+  providers: [
+    IntegrityReviewService,
+    ActivityRecorder,
+    IntegrityRepository,
+    SessionReviewRepository,
+    ActivityRateLimitGuard,
+  ],
   exports: [IntegrityReviewService],
 })
 export class IntegrityModule {}

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityEventKind } from '@app/contracts';
-import {
-  ActivityEventEntity,
-  CandidateSessionEntity,
-  OrganizationEntity,
-  SimilarityFlagEntity,
-  type InviteEntity,
-} from '@app/db';
+import { ActivityEventEntity, OrganizationEntity, SimilarityFlagEntity } from '@app/db';
 import { DataSource, type EntityManager } from 'typeorm';
-
-export interface ReviewedSession {
-  session: CandidateSessionEntity;
-  invite: InviteEntity;
-}
 
 export interface SnapshotSize {
   sessionId: string;
@@ -53,30 +42,6 @@ export interface FlagSide {
 @Injectable()
 export class IntegrityRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  async session(organizationId: string, sessionId: string): Promise<ReviewedSession | undefined> {
-    const session = await this.dataSource
-      .getRepository(CandidateSessionEntity)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.invite', 'invite')
-      .where('session.id = :sessionId AND session.organizationId = :organizationId', { sessionId, organizationId })
-      .getOne();
-    return session ? { session, invite: session.invite! } : undefined;
-  }
-
-  async sessionsOfAssessment(organizationId: string, assessmentId: string): Promise<ReviewedSession[]> {
-    const sessions = await this.dataSource
-      .getRepository(CandidateSessionEntity)
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.invite', 'invite')
-      .where('session.assessmentId = :assessmentId AND session.organizationId = :organizationId', {
-        assessmentId,
-        organizationId,
-      })
-      .orderBy('session.startedAt', 'ASC')
-      .getMany();
-    return sessions.map((session) => ({ session, invite: session.invite! }));
-  }
 
   /**
    * Sizes of the playback snapshots (never their text), oldest first. Without `precise`, sizes are in
