@@ -107,6 +107,34 @@ function treeRssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU time (user + system, ms) of a process, its finished children and its live descendants. */
+function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  try {
+    // Fields after the command's closing parenthesis: utime is the 12th, cutime the 14th (cstime 15th).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const child of children ? children.split(' ') : []) ticks += treeCpuMs(Number(child)) / 10;
+  } catch {
+    // gone
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** The PostgreSQL server's postmaster: the embedded one's, or the local server's of DATABASE_URL. */
+function localPostmasterPid(): number | undefined {
+  for (const file of ['/var/run/postgresql/15-main.pid', '/var/lib/postgresql/15/main/postmaster.pid']) {
+    try {
+      return Number(readFileSync(file, 'utf8').split('\n')[0]);
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
+}
+
 function loadAverage(): number[] {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 }
@@ -132,6 +160,26 @@ class RssSampler {
     clearInterval(this.timer);
     this.sample();
     return Object.fromEntries([...this.peaks].map(([label, mb]) => [label, Math.round(mb)]));
+  }
+}
+
+/** CPU time each process spent over a level, per submission judged. */
+class CpuMeter {
+  private readonly before: Map<string, number>;
+
+  constructor(private readonly processes: () => { label: string; pid: number | undefined }[]) {
+    this.before = this.read();
+  }
+
+  private read(): Map<string, number> {
+    return new Map(this.processes().flatMap(({ label, pid }) => (pid ? [[label, treeCpuMs(pid)]] : [])));
+  }
+
+  perSubmission(submissions: number): Record<string, number> {
+    const after = this.read();
+    return Object.fromEntries(
+      [...after].map(([label, ms]) => [label, Math.round(((ms - (this.before.get(label) ?? ms)) / submissions) * 10) / 10]),
+    );
   }
 }
 
@@ -365,6 +413,8 @@ interface LevelResult {
   /** Submits answered 503 or 429 and sent again (latency counts from the first attempt). */
   retries: number;
   peakRssMb: Record<string, number>;
+  /** CPU ms each process spent per submission over the level ("all processes" includes every other). */
+  cpuMsPerSubmission: Record<string, number>;
 }
 
 async function runTopology(
@@ -403,7 +453,7 @@ async function runTopology(
   await Promise.all(nodes.map((node) => node.start()));
   const processes = () => [
     ...nodes.map((node) => ({ label: node.label, pid: node.pid })),
-    { label: 'postgres', pid: postmasterPid?.() },
+    { label: 'postgres', pid: postmasterPid?.() ?? localPostmasterPid() },
     { label: 'all processes', pid: process.pid },
   ];
   const candidates: Candidate[] = [];
@@ -435,6 +485,7 @@ async function runTopology(
       const firstTest: number[] = [];
       const finished: number[] = [];
       const sampler = new RssSampler(processes);
+      const cpu = new CpuMeter(processes);
       retries = 0;
       const started = performance.now();
       await Promise.all(
@@ -455,13 +506,14 @@ async function runTopology(
         perSecond: Math.round((finished.length / seconds) * 10) / 10,
         retries,
         peakRssMb: sampler.stop(),
+        cpuMsPerSubmission: cpu.perSubmission(finished.length),
       };
       levels.push(result);
       console.log(
         `  N=${String(n).padStart(3)}: first test p50 ${result.firstTest.p50Ms} ms p99 ${result.firstTest.p99Ms} ms; ` +
           `finished p50 ${result.finished.p50Ms} ms p99 ${result.finished.p99Ms} ms; ${result.perSecond} sub/s; ` +
           `${result.retries} retried; ` +
-          `peak RSS ${JSON.stringify(result.peakRssMb)}`,
+          `peak RSS ${JSON.stringify(result.peakRssMb)}; CPU ms per submission ${JSON.stringify(result.cpuMsPerSubmission)}`,
       );
     }
 

@@ -1,8 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream, type LiveEnvelope } from '@app/contracts';
-import { ChallengeVersionEntity, SubmissionEntity, TestResultEntity, isDatabaseUnavailable } from '@app/db';
+import {
+  ChallengeVersionCache,
+  type ChallengeVersionEntity,
+  type SubmissionEntity,
+  TestResultEntity,
+  isDatabaseUnavailable,
+} from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
-import { LivePublisher, appendLiveEvent, appendLiveEvents, appendSessionUpdated } from '@app/pipeline';
+import {
+  LivePublisher,
+  appendLiveEvent,
+  appendLiveEvents,
+  liveEvent,
+  recordLiveEvents,
+  sessionUpdatedEvents,
+} from '@app/pipeline';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -13,9 +26,6 @@ import { SqlItemGrader } from './grading/sql-item.grader.js';
 import { UnjudgeableError } from './grading/stored-definition.js';
 
 export type Finalisation = Omit<ItemGrade, 'scoreShownToCandidate'> & { scoreShownToCandidate?: boolean };
-
-/** How many challenge versions a judge keeps in memory. */
-const VERSION_CACHE_SIZE = 64;
 
 /** How often a judge proves it is still working on a submission. */
 export const HEARTBEAT_INTERVAL_MS = 2000;
@@ -34,9 +44,15 @@ interface FinishedTest {
   outcome: GradedTest;
 }
 
+/** What judging a submission reads of it. */
+type JudgedSubmission = Pick<
+  SubmissionEntity,
+  'id' | 'sessionId' | 'challengeVersionId' | 'kind' | 'language' | 'code' | 'answer' | 'attempts' | 'createdAt'
+>;
+
 /** One attempt at judging one submission: every write is conditional on still being that attempt. */
 interface Attempt {
-  submission: SubmissionEntity;
+  submission: JudgedSubmission;
   version: ChallengeVersionEntity;
   attempt: number;
 }
@@ -51,8 +67,8 @@ export class SubmissionJudge {
   private readonly logger = new Logger(SubmissionJudge.name);
 
   private readonly graders = new Map<string, ItemGrader>();
-  /** Recently judged challenge versions by id, least recently used first. */
-  private readonly versions = new Map<string, ChallengeVersionEntity>();
+  /** Recently judged challenge versions: a judge reads each (large) definition once. */
+  private readonly versions = new ChallengeVersionCache();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -90,20 +106,24 @@ export class SubmissionJudge {
     await this.finalise(attempt, finalisation);
   }
 
-  /** Marks the submission running as a new attempt and clears what an interrupted attempt left. */
+  /**
+   * Marks the submission running as a new attempt and clears what an interrupted attempt left: one
+   * statement claims it and returns what judging needs, one more records `submission.running`.
+   */
   private async start(submissionId: string, jobId: string): Promise<Attempt | undefined> {
     const envelopes: LiveEnvelope[] = [];
     const started = await this.write(async (manager) => {
-      const [rows] = await manager.query<[{ attempts: number }[], number]>(
+      const [rows] = await manager.query<[JudgedSubmission[], number]>(
         `UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
            "jobId" = $2, "heartbeatAt" = now()
-         WHERE id = $1 AND status <> 'finished' RETURNING attempts`,
+         WHERE id = $1 AND status <> 'finished'
+         RETURNING id, "sessionId", "challengeVersionId", kind, language, code, answer, attempts, "createdAt"`,
         [submissionId, jobId],
       );
-      if (rows.length === 0) return undefined;
-      await manager.delete(TestResultEntity, { submissionId });
-      const submission = await manager.findOneByOrFail(SubmissionEntity, { id: submissionId });
-      const version = await this.versionOf(manager, submission.challengeVersionId);
+      const submission = rows[0];
+      if (!submission) return undefined;
+      if (submission.attempts > 1) await manager.delete(TestResultEntity, { submissionId });
+      const version = await this.versions.get(manager, submission.challengeVersionId);
       envelopes.push(
         await appendLiveEvent(manager, liveStream.submission(submissionId), 'submission.running', {
           submissionId,
@@ -124,26 +144,6 @@ export class SubmissionJudge {
         attempt.attempt,
       ])
       .catch(() => undefined);
-  }
-
-  /**
-   * A challenge version as judged. A version never changes once written (a changed challenge becomes a new
-   * version), so the judge keeps the most recent ones instead of reading a large definition per submission.
-   */
-  private async versionOf(manager: EntityManager, id: string): Promise<ChallengeVersionEntity> {
-    const cached = this.versions.get(id);
-    if (cached) {
-      this.versions.delete(id);
-      this.versions.set(id, cached);
-      return cached;
-    }
-    const version = await manager.findOneByOrFail(ChallengeVersionEntity, { id });
-    this.versions.set(id, version);
-    for (const oldest of this.versions.keys()) {
-      if (this.versions.size <= VERSION_CACHE_SIZE) break;
-      this.versions.delete(oldest);
-    }
-    return version;
   }
 
   private async run(attempt: Attempt): Promise<Finalisation> {
@@ -181,13 +181,7 @@ export class SubmissionJudge {
   private async record(attempt: Attempt, batch: readonly FinishedTest[]): Promise<void> {
     const { submission } = attempt;
     const envelopes = await this.write(async (manager) => {
-      const [current] = await manager.query<{ attempts: number }[]>(
-        `SELECT attempts FROM submissions WHERE id = $1 AND status = 'running' FOR SHARE`,
-        [submission.id],
-      );
-      if (current?.attempts !== attempt.attempt) return []; // superseded by a newer attempt
       const rows = batch.map(({ index, outcome }) => ({
-        submissionId: submission.id,
         index,
         name: outcome.name.slice(0, 300),
         sample: outcome.sample,
@@ -197,7 +191,17 @@ export class SubmissionJudge {
         message: outcome.message,
         details: outcome.sample ? (outcome.details ?? null) : null,
       }));
-      await manager.insert(TestResultEntity, rows);
+      // Written only while this is still the running attempt (the row lock keeps it so until commit).
+      const inserted = await manager.query<{ index: number }[]>(
+        `INSERT INTO test_results ("submissionId", index, name, sample, weight, verdict, "timeMs", message, details)
+         SELECT $1, r.index, r.name, r.sample, r.weight, r.verdict, r."timeMs", r.message, r.details
+         FROM jsonb_to_recordset($3::jsonb) AS r(index int, name varchar, sample boolean, weight real,
+           verdict verdict, "timeMs" int, message text, details jsonb)
+         WHERE EXISTS (SELECT 1 FROM submissions WHERE id = $1 AND attempts = $2 AND status = 'running' FOR SHARE)
+         RETURNING index`,
+        [submission.id, attempt.attempt, JSON.stringify(rows)],
+      );
+      if (inserted.length === 0) return []; // superseded by a newer attempt
       // The candidate reads this stream: a hidden test shows its verdict and a message that quotes no test
       // data (the graders' rule), never its name.
       const recorded = await appendLiveEvents(
@@ -271,16 +275,15 @@ export class SubmissionJudge {
         message: result.message,
         latencyMs: Date.now() - submission.createdAt.getTime(),
       };
-      envelopes.push(
-        await appendLiveEvent(manager, liveStream.submission(submission.id), 'submission.finished', finished),
-      );
+      const events = [liveEvent(liveStream.submission(submission.id), 'submission.finished', finished)];
       // A rejudge is staff's business: it stays off the candidate's session stream.
       if (submission.kind !== 'rejudge') {
-        envelopes.push(
-          await appendLiveEvent(manager, liveStream.session(submission.sessionId), 'submission.finished', finished),
-          ...(await appendSessionUpdated(manager, submission.sessionId)),
+        events.push(
+          liveEvent(liveStream.session(submission.sessionId), 'submission.finished', finished),
+          ...(await sessionUpdatedEvents(manager, submission.sessionId)),
         );
       }
+      envelopes.push(...(await recordLiveEvents(manager, events)));
       return true;
     });
     void this.publisher.publish(envelopes);

@@ -20,4 +20,5 @@ export {
   type RunningPostgres,
 } from './embedded/embedded-postgres.server.js';
 export * from './entities/index.js';
+export { CHALLENGE_VERSION_CACHE_SIZE, ChallengeVersionCache } from './challenge-version.cache.js';
 export { runPendingMigrations } from './migrate.js';

@@ -6,11 +6,21 @@ export {
   type JudgeQueueOptions,
 } from './judge-queue.js';
 export { LivePublisher } from './live-publisher.js';
-export { REPLAY_LIMIT, appendLiveEvent, appendLiveEvents, replayLiveEvents } from './live-event.store.js';
+export {
+  REPLAY_LIMIT,
+  appendLiveEvent,
+  appendLiveEvents,
+  liveEvent,
+  recordLiveEvents,
+  replayLiveEvents,
+  type NewLiveEvent,
+} from './live-event.store.js';
 export {
   appendSessionEvent,
   appendSessionUpdated,
   itemStatuses,
+  sessionEvents,
+  sessionUpdatedEvents,
   sessionUpdate,
   type SessionEventType,
 } from './session-events.js';

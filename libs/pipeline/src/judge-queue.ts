@@ -86,15 +86,15 @@ export class JudgeQueue {
     return new JudgeQueue(boss, options.databaseUrl);
   }
 
-  /** Enqueues inside the caller's transaction: the job exists exactly when the submission does. */
-  async enqueue(manager: EntityManager, data: JudgeJobData): Promise<void> {
-    await this.boss.send(JUDGE_QUEUE, data, { db: inTransaction(manager) });
+  /**
+   * Enqueues inside the caller's transaction: the job exists exactly when the submission does. With
+   * `screen`, the submission's similarity screening is enqueued in the same statement.
+   */
+  async enqueue(manager: EntityManager, data: JudgeJobData, options: { screen?: boolean } = {}): Promise<void> {
+    const jobs: PgBoss.JobInsert[] = [{ name: JUDGE_QUEUE, data }];
+    if (options.screen) jobs.push({ name: INTEGRITY_QUEUE, data: data satisfies IntegrityJobData });
+    await this.boss.insert(jobs, { db: inTransaction(manager) });
     await manager.query('SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, '']);
-  }
-
-  /** A similarity screening of a final submission, inside the caller's transaction like `enqueue`. */
-  async enqueueScreening(manager: EntityManager, data: IntegrityJobData): Promise<void> {
-    await this.boss.send(INTEGRITY_QUEUE, data, { db: inTransaction(manager) });
   }
 
   /** The verification of an uploaded challenge version, inside the caller's transaction like `enqueue`. */

@@ -6,7 +6,7 @@ import {
   type SessionItemStatus,
 } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
-import { appendLiveEvent } from './live-event.store.js';
+import { liveEvent, recordLiveEvents, type NewLiveEvent } from './live-event.store.js';
 
 /** Session events go to the session's own stream and to its assessment's stream (staff). */
 export type SessionEventType = 'session.updated' | 'draft.updated' | 'session.finished';
@@ -16,6 +16,14 @@ interface SessionRow {
   status: 'in_progress' | 'finished';
   deadline: Date;
 }
+
+/** Where each item stands, as SQL over the session `$1` and an `item` row (one place for both queries that need it). */
+const ITEM_STATUS_SQL = `CASE
+         WHEN EXISTS (SELECT 1 FROM submissions s
+                      WHERE s."sessionId" = $1 AND s."assessmentItemId" = item.id AND s.kind = 'final') THEN 'submitted'
+         WHEN EXISTS (SELECT 1 FROM drafts d WHERE d."sessionId" = $1 AND d."assessmentItemId" = item.id) THEN 'draft_saved'
+         ELSE 'not_started'
+       END`;
 
 /**
  * Where an item stands, in one place for the API's session view and for `session.updated`:
@@ -27,26 +35,24 @@ export async function itemStatuses(
   assessmentId: string,
 ): Promise<{ id: string; status: SessionItemStatus }[]> {
   return manager.query<{ id: string; status: SessionItemStatus }[]>(
-    `SELECT item.id,
-       CASE
-         WHEN EXISTS (SELECT 1 FROM submissions s
-                      WHERE s."sessionId" = $1 AND s."assessmentItemId" = item.id AND s.kind = 'final') THEN 'submitted'
-         WHEN EXISTS (SELECT 1 FROM drafts d WHERE d."sessionId" = $1 AND d."assessmentItemId" = item.id) THEN 'draft_saved'
-         ELSE 'not_started'
-       END AS status
+    `SELECT item.id, ${ITEM_STATUS_SQL} AS status
      FROM assessment_items item WHERE item."assessmentId" = $2 ORDER BY item.position`,
     [sessionId, assessmentId],
   );
 }
 
-/** The `session.updated` payload as the session stands now, in the caller's transaction. */
+/** The `session.updated` payload as the session stands now, in the caller's transaction (one query). */
 export async function sessionUpdate(
   manager: EntityManager,
   sessionId: string,
   now = new Date(),
 ): Promise<{ assessmentId: string; payload: LiveEventMap['session.updated'] } | undefined> {
-  const [session] = await manager.query<SessionRow[]>(
-    `SELECT "assessmentId", status, deadline FROM candidate_sessions WHERE id = $1`,
+  const [session] = await manager.query<(SessionRow & { items: { id: string; status: SessionItemStatus }[] })[]>(
+    `SELECT session."assessmentId", session.status, session.deadline,
+       COALESCE((SELECT json_agg(json_build_object('id', item.id, 'status', ${ITEM_STATUS_SQL})
+                                 ORDER BY item.position)
+                 FROM assessment_items item WHERE item."assessmentId" = session."assessmentId"), '[]') AS items
+     FROM candidate_sessions session WHERE session.id = $1`,
     [sessionId],
   );
   if (!session) return undefined;
@@ -59,22 +65,42 @@ export async function sessionUpdate(
       status: session.status,
       deadline: session.deadline.toISOString(),
       remainingSeconds,
-      items: await itemStatuses(manager, sessionId, session.assessmentId),
+      items: session.items,
     },
   };
 }
 
+/** A session event for the session's own stream and for its assessment's stream (staff), in that order. */
+export function sessionEvents<T extends SessionEventType>(
+  session: { id: string; assessmentId: string },
+  type: T,
+  payload: LiveEventMap[T],
+): NewLiveEvent[] {
+  return [
+    liveEvent(liveStream.session(session.id), type, payload),
+    liveEvent(liveStream.assessment(session.assessmentId), type, payload),
+  ];
+}
+
+/** `session.updated` for the session as it stands, for both streams; none for an unknown session. */
+export async function sessionUpdatedEvents(
+  manager: EntityManager,
+  sessionId: string,
+  now = new Date(),
+): Promise<NewLiveEvent[]> {
+  const update = await sessionUpdate(manager, sessionId, now);
+  if (!update) return [];
+  return sessionEvents({ id: sessionId, assessmentId: update.assessmentId }, 'session.updated', update.payload);
+}
+
 /** Records a session event on the session's stream and on its assessment's stream, in that order. */
-export async function appendSessionEvent<T extends SessionEventType>(
+export function appendSessionEvent<T extends SessionEventType>(
   manager: EntityManager,
   session: { id: string; assessmentId: string },
   type: T,
   payload: LiveEventMap[T],
 ): Promise<LiveEnvelope<LiveEventType>[]> {
-  return [
-    await appendLiveEvent(manager, liveStream.session(session.id), type, payload),
-    await appendLiveEvent(manager, liveStream.assessment(session.assessmentId), type, payload),
-  ];
+  return recordLiveEvents(manager, sessionEvents(session, type, payload));
 }
 
 /** `session.updated` for the session as it stands, on both streams; nothing for an unknown session. */
@@ -83,12 +109,5 @@ export async function appendSessionUpdated(
   sessionId: string,
   now = new Date(),
 ): Promise<LiveEnvelope[]> {
-  const update = await sessionUpdate(manager, sessionId, now);
-  if (!update) return [];
-  return appendSessionEvent(
-    manager,
-    { id: sessionId, assessmentId: update.assessmentId },
-    'session.updated',
-    update.payload,
-  );
+  return recordLiveEvents(manager, await sessionUpdatedEvents(manager, sessionId, now));
 }

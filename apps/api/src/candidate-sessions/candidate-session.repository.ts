@@ -4,6 +4,7 @@ import {
   AssessmentEntity,
   AssessmentItemEntity,
   CandidateSessionEntity,
+  ChallengeVersionCache,
   DraftEntity,
   InviteEntity,
   SnapshotEntity,
@@ -14,6 +15,8 @@ export const SNAPSHOT_INTERVAL_MS = 2000;
 
 @Injectable()
 export class CandidateSessionRepository {
+  private readonly versions = new ChallengeVersionCache();
+
   constructor(
     @InjectRepository(CandidateSessionEntity) private readonly sessions: Repository<CandidateSessionEntity>,
     @InjectRepository(InviteEntity) private readonly invites: Repository<InviteEntity>,
@@ -65,15 +68,16 @@ export class CandidateSessionRepository {
       .getOne();
   }
 
-  /** One item of an assessment with its challenge version, or null when the assessment has no such item. */
-  itemOfAssessment(assessmentId: string, itemId: string): Promise<AssessmentItemEntity | null> {
-    return this.sessions.manager
-      .getRepository(AssessmentItemEntity)
-      .createQueryBuilder('item')
-      .innerJoinAndSelect('item.challengeVersion', 'version')
-      .innerJoinAndSelect('version.challenge', 'challenge')
-      .where('item.id = :itemId AND item.assessmentId = :assessmentId', { itemId, assessmentId })
-      .getOne();
+  /**
+   * One item of an assessment with its challenge version, or null when the assessment has no such item.
+   * Every autosave and submission asks: the version (which never changes) comes from the process's cache.
+   */
+  async itemOfAssessment(assessmentId: string, itemId: string): Promise<AssessmentItemEntity | null> {
+    const manager = this.sessions.manager;
+    const item = await manager.getRepository(AssessmentItemEntity).findOneBy({ id: itemId, assessmentId });
+    if (!item) return null;
+    item.challengeVersion = await this.versions.get(manager, item.challengeVersionId);
+    return item;
   }
 
   drafts(sessionId: string): Promise<DraftEntity[]> {

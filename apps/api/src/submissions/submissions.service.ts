@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hiddenTestName, liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
-import { JudgeQueue, appendLiveEvent, appendSessionUpdated } from '@app/pipeline';
+import { JudgeQueue, liveEvent, recordLiveEvents, sessionUpdatedEvents } from '@app/pipeline';
 import { DataSource } from 'typeorm';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { CandidateSessionsService } from '../candidate-sessions/candidate-sessions.service.js';
@@ -67,16 +67,17 @@ export class SubmissionsService {
         code: isCode ? (input.code ?? null) : null,
         answer: isCode ? null : (input.answer ?? null),
       });
-      await this.queue.enqueue(manager, { submissionId: created.id });
-      // Final JavaScript/TypeScript code is screened for similarity (docs/integrity.md).
-      if (kind === 'final' && isCode && input.language !== 'sql') {
-        await this.queue.enqueueScreening(manager, { submissionId: created.id });
-      }
+      // Final JavaScript/TypeScript code is also screened for similarity (docs/integrity.md).
+      const screened = kind === 'final' && isCode && input.language !== 'sql';
+      await this.queue.enqueue(manager, { submissionId: created.id }, { screen: screened });
       const queued = { submissionId: created.id, sessionId: session.id, itemId: item.id, kind };
-      envelopes.push(await appendLiveEvent(manager, liveStream.submission(created.id), 'submission.queued', queued));
-      envelopes.push(await appendLiveEvent(manager, liveStream.session(session.id), 'submission.queued', queued));
+      const events = [
+        liveEvent(liveStream.submission(created.id), 'submission.queued', queued),
+        liveEvent(liveStream.session(session.id), 'submission.queued', queued),
+      ];
       // A final submission makes the item `submitted`.
-      if (kind === 'final') envelopes.push(...(await appendSessionUpdated(manager, session.id)));
+      if (kind === 'final') events.push(...(await sessionUpdatedEvents(manager, session.id)));
+      envelopes.push(...(await recordLiveEvents(manager, events)));
       return created;
     });
     this.live.publish(envelopes);
