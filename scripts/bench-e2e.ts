@@ -16,13 +16,23 @@
  *
  *   npm run bench:e2e
  *   npm run bench:e2e -- --levels 1,8 --per-level 100 --nodes 2 --sockets 500
+ *   npm run bench:e2e -- --levels 32 --nodes 1 --profile bench-results/profiles   # V8 CPU profiles
  *
  * Targets (2 cores, API + judge + PostgreSQL together): N=1 p50 <= 15 ms and p99 <= 40 ms to
  * `submission.finished`; sustained >= 120 submissions/s and >= 0.6x the engine alone; fan-out p99 <= 50 ms.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +66,8 @@ const NODES = Number(option('nodes', '2'));
 const SOCKETS = Number(option('sockets', '1000'));
 const FANOUT_EVENTS = Number(option('fanout-events', '20'));
 const ENGINE_RUNS = Number(option('engine-runs', '400'));
+/** `--profile <dir>`: every API and judge process writes a V8 CPU profile there when it stops. */
+const PROFILE_DIR = option('profile', '');
 const TARGETS = { p50Ms: 15, p99Ms: 40, perSecond: 120, ratio: 0.6, fanoutP99Ms: 50 };
 
 const DIST = resolve('dist/apps');
@@ -123,14 +135,19 @@ function treeCpuMs(pid: number): number {
   return ticks * 10; // USER_HZ is 100 on Linux
 }
 
-/** The PostgreSQL server's postmaster: the embedded one's, or the local server's of DATABASE_URL. */
-function localPostmasterPid(): number | undefined {
-  for (const file of ['/var/run/postgresql/15-main.pid', '/var/lib/postgresql/15/main/postmaster.pid']) {
-    try {
-      return Number(readFileSync(file, 'utf8').split('\n')[0]);
-    } catch {
-      // not this one
-    }
+/** The postmaster of a local Debian PostgreSQL cluster listening on `port` (DATABASE_URL's server), if any. */
+function localPostmasterPid(port: number): number | undefined {
+  const root = '/var/lib/postgresql';
+  try {
+    for (const version of readdirSync(root))
+      for (const cluster of readdirSync(join(root, version))) {
+        const pidFile = join(root, version, cluster, 'postmaster.pid');
+        if (!existsSync(pidFile)) continue;
+        const lines = readFileSync(pidFile, 'utf8').split('\n'); // pid, data directory, start time, port, ...
+        if (Number(lines[3]) === port) return Number(lines[0]);
+      }
+  } catch {
+    // not a Debian layout
   }
   return undefined;
 }
@@ -178,7 +195,10 @@ class CpuMeter {
   perSubmission(submissions: number): Record<string, number> {
     const after = this.read();
     return Object.fromEntries(
-      [...after].map(([label, ms]) => [label, Math.round(((ms - (this.before.get(label) ?? ms)) / submissions) * 10) / 10]),
+      [...after].map(([label, ms]) => [
+        label,
+        Math.round(((ms - (this.before.get(label) ?? ms)) / submissions) * 10) / 10,
+      ]),
     );
   }
 }
@@ -203,7 +223,14 @@ class Node {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--no-node-snapshot', this.main], {
+    const profile = PROFILE_DIR
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${resolve(PROFILE_DIR)}`,
+          `--cpu-prof-name=${this.label.replace('#', '-')}.cpuprofile`,
+        ]
+      : [];
+    const child = spawn(process.execPath, ['--no-node-snapshot', ...profile, this.main], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
@@ -453,7 +480,7 @@ async function runTopology(
   await Promise.all(nodes.map((node) => node.start()));
   const processes = () => [
     ...nodes.map((node) => ({ label: node.label, pid: node.pid })),
-    { label: 'postgres', pid: postmasterPid?.() ?? localPostmasterPid() },
+    { label: 'postgres', pid: postmasterPid?.() ?? localPostmasterPid(Number(new URL(databaseUrl).port || 5432)) },
     { label: 'all processes', pid: process.pid },
   ];
   const candidates: Candidate[] = [];

@@ -240,15 +240,14 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
         'draft.updated',
         'submission.queued',
         'session.updated', // a final submission: submitted
-        'submission.finished',
-        'session.updated', // judged
+        'submission.finished', // judging changes no item's status: no session.updated
         'session.finished',
         'session.updated', // finished
       ]);
       const statuses = watched
         .filter((e) => e.type === 'session.updated')
         .map((e) => (e.payload as { items: { status: string }[] }).items[0].status);
-      expect(statuses).toEqual(['not_started', 'draft_saved', 'submitted', 'submitted', 'submitted']);
+      expect(statuses).toEqual(['not_started', 'draft_saved', 'submitted', 'submitted']);
       expect(watched.at(-1)!.payload).toMatchObject({ status: 'finished', remainingSeconds: 0 });
       expect(watched.find((e) => e.type === 'session.finished')!.payload).toMatchObject({ reason: 'submitted' });
 
@@ -261,7 +260,6 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
         'draft.updated',
         'session.updated',
         'draft.updated',
-        'session.updated',
         'session.updated',
         'session.finished',
         'session.updated',

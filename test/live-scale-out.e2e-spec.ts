@@ -152,12 +152,14 @@ describe('live pipeline across processes: two API nodes, two judges, an API rest
     }
     await waitForAll(interviewer, sessionStream, ids);
     await waitForAll(candidate, sessionStream, ids);
-    // Each verdict is followed by a session.updated from the same transaction: wait until both clients have it.
+    // Both clients end the session stream on the same event, the last verdict.
     await waitUntil(
       'both clients at the end of the session stream',
       () => {
         const [seen, watched] = [candidate.stream(sessionStream), interviewer.stream(sessionStream)];
-        return seen.at(-1)?.type === 'session.updated' && seen.at(-1)?.seq === watched.at(-1)?.seq ? true : undefined;
+        return seen.at(-1)?.type === 'submission.finished' && seen.at(-1)?.seq === watched.at(-1)?.seq
+          ? true
+          : undefined;
       },
       10_000,
     );

@@ -1,24 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream, type LiveEnvelope } from '@app/contracts';
+import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream } from '@app/contracts';
 import {
   ChallengeVersionCache,
   type ChallengeVersionEntity,
   type SubmissionEntity,
-  TestResultEntity,
   isDatabaseUnavailable,
 } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
-import {
-  LivePublisher,
-  appendLiveEvent,
-  appendLiveEvents,
-  liveEvent,
-  recordLiveEvents,
-  sessionUpdatedEvents,
-} from '@app/pipeline';
+import { LivePublisher, liveEvent, recordLiveEvents } from '@app/pipeline';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { AnswerItemGrader } from './grading/answer-item.grader.js';
 import { CodeItemGrader } from './grading/code-item.grader.js';
 import type { GradedTest, ItemGrade, ItemGrader } from './grading/item-grader.js';
@@ -43,6 +35,10 @@ interface FinishedTest {
   index: number;
   outcome: GradedTest;
 }
+
+/** The running attempt `$5` of submission `$4`, share-locked: a statement guarded by it writes for that attempt only. */
+const ATTEMPT_CTE = `attempt AS (
+  SELECT 1 FROM submissions WHERE id = $4 AND attempts = $5 AND status = 'running' FOR SHARE)`;
 
 /** What judging a submission reads of it. */
 type JudgedSubmission = Pick<
@@ -107,34 +103,44 @@ export class SubmissionJudge {
   }
 
   /**
-   * Marks the submission running as a new attempt and clears what an interrupted attempt left: one
-   * statement claims it and returns what judging needs, one more records `submission.running`.
+   * Marks the submission running as a new attempt (one statement, which also returns what judging needs),
+   * then, in one more, clears what an interrupted attempt left and records `submission.running`.
    */
   private async start(submissionId: string, jobId: string): Promise<Attempt | undefined> {
-    const envelopes: LiveEnvelope[] = [];
-    const started = await this.write(async (manager) => {
-      const [rows] = await manager.query<[JudgedSubmission[], number]>(
+    const manager = this.dataSource.manager;
+    const [rows] = await this.retrying(() =>
+      manager.query<[JudgedSubmission[], number]>(
         `UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
            "jobId" = $2, "heartbeatAt" = now()
          WHERE id = $1 AND status <> 'finished'
          RETURNING id, "sessionId", "challengeVersionId", kind, language, code, answer, attempts, "createdAt"`,
         [submissionId, jobId],
-      );
-      const submission = rows[0];
-      if (!submission) return undefined;
-      if (submission.attempts > 1) await manager.delete(TestResultEntity, { submissionId });
-      const version = await this.versions.get(manager, submission.challengeVersionId);
-      envelopes.push(
-        await appendLiveEvent(manager, liveStream.submission(submissionId), 'submission.running', {
-          submissionId,
-          attempt: submission.attempts,
-          judge: JUDGE_ID,
-        }),
-      );
-      return { submission, version, attempt: submission.attempts };
-    });
+      ),
+    );
+    const submission = rows[0];
+    if (!submission) return undefined;
+    const attempt = { submission, attempt: submission.attempts };
+    const version = await this.retrying(() => this.versions.get(manager, submission.challengeVersionId));
+    const envelopes = await this.retrying(() =>
+      recordLiveEvents(
+        manager,
+        [
+          liveEvent(liveStream.submission(submissionId), 'submission.running', {
+            submissionId,
+            attempt: submission.attempts,
+            judge: JUDGE_ID,
+          }),
+        ],
+        {
+          ctes: `${ATTEMPT_CTE},
+            cleared AS (DELETE FROM test_results WHERE "submissionId" = $4 AND EXISTS (SELECT 1 FROM attempt)),
+            guard AS (SELECT 1 FROM attempt)`,
+          params: [submissionId, attempt.attempt],
+        },
+      ),
+    );
     void this.publisher.publish(envelopes);
-    return started;
+    return { ...attempt, version };
   }
 
   private async beat(attempt: Attempt): Promise<void> {
@@ -178,51 +184,49 @@ export class SubmissionJudge {
     return grade;
   }
 
+  /**
+   * Writes a batch of test results and their `test.finished` events in one statement, only while this is
+   * still the running attempt (the attempt's row is share-locked by the statement).
+   */
   private async record(attempt: Attempt, batch: readonly FinishedTest[]): Promise<void> {
     const { submission } = attempt;
-    const envelopes = await this.write(async (manager) => {
-      const rows = batch.map(({ index, outcome }) => ({
+    const rows = batch.map(({ index, outcome }) => ({
+      index,
+      name: outcome.name.slice(0, 300),
+      sample: outcome.sample,
+      weight: outcome.weight,
+      verdict: outcome.verdict,
+      timeMs: Math.round(outcome.timeMs),
+      message: outcome.message,
+      details: outcome.sample ? (outcome.details ?? null) : null,
+    }));
+    // The candidate reads this stream: a hidden test shows its verdict and a message that quotes no test
+    // data (the graders' rule), never its name.
+    const events = batch.map(({ index, outcome }, i) =>
+      liveEvent(liveStream.submission(submission.id), 'test.finished', {
+        submissionId: submission.id,
         index,
-        name: outcome.name.slice(0, 300),
+        name: outcome.sample ? outcome.name : hiddenTestName(index),
         sample: outcome.sample,
-        weight: outcome.weight,
         verdict: outcome.verdict,
-        timeMs: Math.round(outcome.timeMs),
+        timeMs: rows[i].timeMs,
         message: outcome.message,
-        details: outcome.sample ? (outcome.details ?? null) : null,
-      }));
-      // Written only while this is still the running attempt (the row lock keeps it so until commit).
-      const inserted = await manager.query<{ index: number }[]>(
-        `INSERT INTO test_results ("submissionId", index, name, sample, weight, verdict, "timeMs", message, details)
-         SELECT $1, r.index, r.name, r.sample, r.weight, r.verdict, r."timeMs", r.message, r.details
-         FROM jsonb_to_recordset($3::jsonb) AS r(index int, name varchar, sample boolean, weight real,
-           verdict verdict, "timeMs" int, message text, details jsonb)
-         WHERE EXISTS (SELECT 1 FROM submissions WHERE id = $1 AND attempts = $2 AND status = 'running' FOR SHARE)
-         RETURNING index`,
-        [submission.id, attempt.attempt, JSON.stringify(rows)],
-      );
-      if (inserted.length === 0) return []; // superseded by a newer attempt
-      // The candidate reads this stream: a hidden test shows its verdict and a message that quotes no test
-      // data (the graders' rule), never its name.
-      const recorded = await appendLiveEvents(
-        manager,
-        liveStream.submission(submission.id),
-        batch.map(({ index, outcome }, i) => ({
-          type: 'test.finished' as const,
-          payload: {
-            submissionId: submission.id,
-            index,
-            name: outcome.sample ? outcome.name : hiddenTestName(index),
-            sample: outcome.sample,
-            verdict: outcome.verdict,
-            timeMs: rows[i].timeMs,
-            message: outcome.message,
-            ...(rows[i].details ? { details: rows[i].details } : {}),
-          },
-        })),
-      );
-      return recorded;
-    }).catch((error: unknown) => {
+        ...(rows[i].details ? { details: rows[i].details } : {}),
+      }),
+    );
+    const envelopes = await this.retrying(() =>
+      recordLiveEvents(this.dataSource.manager, events, {
+        ctes: `${ATTEMPT_CTE},
+          guard AS (
+            INSERT INTO test_results ("submissionId", index, name, sample, weight, verdict, "timeMs", message, details)
+            SELECT $4, r.index, r.name, r.sample, r.weight, r.verdict, r."timeMs", r.message, r.details
+            FROM jsonb_to_recordset($6::jsonb) AS r(index int, name varchar, sample boolean, weight real,
+              verdict verdict, "timeMs" int, message text, details jsonb)
+            WHERE EXISTS (SELECT 1 FROM attempt)
+            RETURNING index)`,
+        params: [submission.id, attempt.attempt, JSON.stringify(rows)],
+      }),
+    ).catch((error: unknown) => {
       // Only after a retried write whose first commit did land (the connection died on COMMIT).
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') return [];
       throw error;
@@ -231,14 +235,15 @@ export class SubmissionJudge {
   }
 
   /**
-   * One transaction, retried while PostgreSQL is unreachable (up to DATABASE_WAIT_MS): the writes
-   * of an attempt are conditional on that attempt, so running one again is harmless.
+   * One statement (which PostgreSQL runs atomically), retried while PostgreSQL is unreachable (up to
+   * DATABASE_WAIT_MS): the writes of an attempt are conditional on that attempt, so running one again is
+   * harmless.
    */
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + DATABASE_WAIT_MS;
     for (let pause = 200; ; pause = Math.min(pause * 2, 2000)) {
       try {
-        return await this.dataSource.transaction(work);
+        return await work();
       } catch (error) {
         if (!isDatabaseUnavailable(error) || Date.now() + pause > deadline) throw error;
         this.logger.warn(`database unavailable (${(error as Error).message}); retrying in ${pause} ms`);
@@ -247,16 +252,33 @@ export class SubmissionJudge {
     }
   }
 
-  /** Exactly once: only the current attempt of a running submission can finish it. */
+  /**
+   * Exactly once: only the current attempt of a running submission can finish it. The verdict and its
+   * `submission.finished` events are one statement.
+   */
   async finalise(attempt: Pick<Attempt, 'submission' | 'attempt'>, result: Finalisation): Promise<boolean> {
     const { submission } = attempt;
-    const envelopes: LiveEnvelope[] = [];
-    const done = await this.write(async (manager) => {
-      const [rows] = await manager.query<[{ id: string }[], number]>(
-        `UPDATE submissions SET status = 'finished', verdict = $3, score = $4, message = $5, grading = $6,
-           "finishedAt" = now()
-         WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`,
-        [
+    const finished = {
+      submissionId: submission.id,
+      kind: submission.kind,
+      verdict: result.verdict,
+      // Candidates may subscribe to these streams: an answer's score stays with staff.
+      score: result.scoreShownToCandidate === false ? null : result.score,
+      message: result.message,
+      latencyMs: Date.now() - submission.createdAt.getTime(),
+    };
+    const events = [liveEvent(liveStream.submission(submission.id), 'submission.finished', finished)];
+    // A rejudge is staff's business: it stays off the candidate's session stream.
+    if (submission.kind !== 'rejudge') {
+      events.push(liveEvent(liveStream.session(submission.sessionId), 'submission.finished', finished));
+    }
+    const envelopes = await this.retrying(() =>
+      recordLiveEvents(this.dataSource.manager, events, {
+        ctes: `guard AS (
+          UPDATE submissions SET status = 'finished', verdict = $6, score = $7, message = $8, grading = $9,
+            "finishedAt" = now()
+          WHERE id = $4 AND status = 'running' AND attempts = $5 RETURNING id)`,
+        params: [
           submission.id,
           attempt.attempt,
           result.verdict,
@@ -264,33 +286,12 @@ export class SubmissionJudge {
           result.message.slice(0, 2000),
           result.grading === undefined ? null : JSON.stringify(result.grading),
         ],
-      );
-      if (rows.length === 0) return false;
-      const finished = {
-        submissionId: submission.id,
-        kind: submission.kind,
-        verdict: result.verdict,
-        // Candidates may subscribe to these streams: an answer's score stays with staff.
-        score: result.scoreShownToCandidate === false ? null : result.score,
-        message: result.message,
-        latencyMs: Date.now() - submission.createdAt.getTime(),
-      };
-      const events = [liveEvent(liveStream.submission(submission.id), 'submission.finished', finished)];
-      // A rejudge is staff's business: it stays off the candidate's session stream.
-      if (submission.kind !== 'rejudge') {
-        events.push(
-          liveEvent(liveStream.session(submission.sessionId), 'submission.finished', finished),
-          ...(await sessionUpdatedEvents(manager, submission.sessionId)),
-        );
-      }
-      envelopes.push(...(await recordLiveEvents(manager, events)));
-      return true;
-    });
+      }),
+    );
     void this.publisher.publish(envelopes);
-    return done;
+    return envelopes.length > 0;
   }
 }
-
 /** The verdict of a submission whose judging took its judge down every time: never a pass. */
 export function crashedTooOften(submission: Pick<SubmissionEntity, 'kind'>, crashes: number): Finalisation {
   return {

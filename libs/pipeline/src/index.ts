@@ -13,12 +13,14 @@ export {
   liveEvent,
   recordLiveEvents,
   replayLiveEvents,
+  type GuardedWrite,
   type NewLiveEvent,
 } from './live-event.store.js';
 export {
   appendSessionEvent,
   appendSessionUpdated,
   itemStatuses,
+  recordAssessmentCopies,
   sessionEvents,
   sessionUpdatedEvents,
   sessionUpdate,

@@ -18,22 +18,37 @@ export function liveEvent<T extends LiveEventType>(stream: string, type: T, payl
 }
 
 /**
+ * A write made in the same statement as the events it goes with: common table expressions
+ * (`name AS (...)`, separated by commas) whose parameters are numbered from $4, one of them named `guard`.
+ * The events are recorded only when `guard` yields a row (say, the write's own `RETURNING`).
+ */
+export interface GuardedWrite {
+  ctes: string;
+  params: readonly unknown[];
+}
+
+/**
  * Records events of one or more streams inside the caller's transaction, in one statement whatever their
  * number: each stream's counter in `live_streams` is raised by its count of events (the row lock orders
  * concurrent writers of a stream; counters are taken in the order of their names, so two writers of the
  * same streams never deadlock), and each event gets the next number of its stream, in the order given.
  * The envelopes come back in that order too. A transaction should record its events in one call, as its
  * last statement: the counters stay locked until it commits.
+ *
+ * With a `write`, the change the events describe is made in the same statement, which is atomic by
+ * itself: no transaction, one round trip. The events are recorded only when its `guard` yields a row.
  */
 export async function recordLiveEvents(
   manager: EntityManager,
   events: readonly NewLiveEvent[],
+  write?: GuardedWrite,
 ): Promise<LiveEnvelope[]> {
   if (events.length === 0) return [];
   const rows = await manager.query<{ stream: string; first: number; at: Date }[]>(
-    `WITH input AS (
+    `WITH ${write ? `${write.ctes},` : ''} input AS (
        SELECT e.stream, e.type, e.payload, e.ord
        FROM unnest($1::varchar[], $2::varchar[], $3::jsonb[]) WITH ORDINALITY AS e(stream, type, payload, ord)
+       ${write ? 'WHERE EXISTS (SELECT 1 FROM guard)' : ''}
      ), counters AS (
        INSERT INTO live_streams AS counter (stream, "lastSeq")
        SELECT stream, count(*)::int FROM input GROUP BY stream ORDER BY stream
@@ -54,8 +69,10 @@ export async function recordLiveEvents(
       events.map((event) => event.stream),
       events.map((event) => event.type),
       events.map((event) => JSON.stringify(event.payload)),
+      ...(write?.params ?? []),
     ],
   );
+  if (rows.length === 0) return []; // the guard yielded nothing
   const next = new Map(rows.map((row) => [row.stream, row.first]));
   const at = rows[0].at.toISOString(); // one transaction, one now()
   return events.map((event) => {

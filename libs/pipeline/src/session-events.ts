@@ -70,19 +70,16 @@ export async function sessionUpdate(
   };
 }
 
-/** A session event for the session's own stream and for its assessment's stream (staff), in that order. */
+/** A session event, for the session's own stream. */
 export function sessionEvents<T extends SessionEventType>(
-  session: { id: string; assessmentId: string },
+  session: { id: string },
   type: T,
   payload: LiveEventMap[T],
 ): NewLiveEvent[] {
-  return [
-    liveEvent(liveStream.session(session.id), type, payload),
-    liveEvent(liveStream.assessment(session.assessmentId), type, payload),
-  ];
+  return [liveEvent(liveStream.session(session.id), type, payload)];
 }
 
-/** `session.updated` for the session as it stands, for both streams; none for an unknown session. */
+/** `session.updated` for the session as it stands, for its stream; none for an unknown session. */
 export async function sessionUpdatedEvents(
   manager: EntityManager,
   sessionId: string,
@@ -90,24 +87,52 @@ export async function sessionUpdatedEvents(
 ): Promise<NewLiveEvent[]> {
   const update = await sessionUpdate(manager, sessionId, now);
   if (!update) return [];
-  return sessionEvents({ id: sessionId, assessmentId: update.assessmentId }, 'session.updated', update.payload);
+  return sessionEvents({ id: sessionId }, 'session.updated', update.payload);
 }
 
-/** Records a session event on the session's stream and on its assessment's stream, in that order. */
+/** Records a session event on the session's stream. */
 export function appendSessionEvent<T extends SessionEventType>(
   manager: EntityManager,
-  session: { id: string; assessmentId: string },
+  session: { id: string },
   type: T,
   payload: LiveEventMap[T],
 ): Promise<LiveEnvelope<LiveEventType>[]> {
   return recordLiveEvents(manager, sessionEvents(session, type, payload));
 }
 
-/** `session.updated` for the session as it stands, on both streams; nothing for an unknown session. */
+/** `session.updated` for the session as it stands, on its stream; nothing for an unknown session. */
 export async function appendSessionUpdated(
   manager: EntityManager,
   sessionId: string,
   now = new Date(),
 ): Promise<LiveEnvelope[]> {
   return recordLiveEvents(manager, await sessionUpdatedEvents(manager, sessionId, now));
+}
+
+const ASSESSMENT_EVENT_TYPES: ReadonlySet<LiveEventType> = new Set<SessionEventType>([
+  'session.updated',
+  'draft.updated',
+  'session.finished',
+]);
+
+/**
+ * Records, on the assessment's stream (staff watching every session of an assessment), copies of session
+ * events already committed on their session streams: in one statement of its own, after the session's
+ * transaction. Every writer of any session of the assessment takes that stream's counter; taken inside
+ * the session's transaction it would stay locked for the transaction's remaining round trips, and a
+ * cohort of candidates would queue behind one another. A copy lost to a crash in between leaves no gap:
+ * the assessment stream numbers only what it holds, and the event itself is on the session stream.
+ */
+export function recordAssessmentCopies(
+  manager: EntityManager,
+  assessmentId: string,
+  envelopes: readonly LiveEnvelope[],
+): Promise<LiveEnvelope[]> {
+  const stream = liveStream.assessment(assessmentId);
+  return recordLiveEvents(
+    manager,
+    envelopes
+      .filter((envelope) => envelope.stream.startsWith('session:') && ASSESSMENT_EVENT_TYPES.has(envelope.type))
+      .map((envelope) => ({ stream, type: envelope.type, payload: envelope.payload })),
+  );
 }

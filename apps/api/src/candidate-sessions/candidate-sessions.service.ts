@@ -68,7 +68,7 @@ export class CandidateSessionsService {
     if (session.status === 'finished') throw sessionFinished();
     // Started or resumed: watchers see the clock and where each item stands.
     const sessionId = session.id;
-    await this.recording((manager) => appendSessionUpdated(manager, sessionId, now));
+    await this.recording(session, (manager) => appendSessionUpdated(manager, sessionId, now));
     const sessionToken = await this.tokens.signCandidate(
       { kind: 'candidate', sessionId: session.id, organizationId: session.organizationId },
       (session.deadline.getTime() - now.getTime()) / 1000 + TOKEN_GRACE_SECONDS,
@@ -106,7 +106,7 @@ export class CandidateSessionsService {
       code: input.answer === undefined ? (input.code ?? null) : null,
       answer: input.answer ?? null,
     };
-    await this.recording(async (manager) => {
+    await this.recording(session, async (manager) => {
       const { first } = await this.sessions.saveDraft(manager, draft, now);
       const envelopes = await appendSessionEvent(manager, session, 'draft.updated', {
         sessionId: session.id,
@@ -124,7 +124,7 @@ export class CandidateSessionsService {
 
   async finish(candidate: CandidatePrincipal, now = new Date()): Promise<CandidateSessionDto> {
     const session = await this.openSession(candidate, now);
-    await this.recording((manager) => this.finishAndRecord(manager, session, now, 'submitted'));
+    await this.recording(session, (manager) => this.finishAndRecord(manager, session, now, 'submitted'));
     return this.current(candidate, now);
   }
 
@@ -167,9 +167,13 @@ export class CandidateSessionsService {
   }
 
   /** Runs `work` in a transaction and publishes the events it recorded once it has committed. */
-  async recording(work: (manager: EntityManager) => Promise<LiveEnvelope[]>): Promise<void> {
+  /** Runs `work` in a transaction, then publishes the session events it recorded (and their assessment copies). */
+  async recording(
+    session: Pick<CandidateSessionEntity, 'assessmentId'>,
+    work: (manager: EntityManager) => Promise<LiveEnvelope[]>,
+  ): Promise<void> {
     const envelopes = await this.dataSource.transaction(work);
-    this.live.publish(envelopes);
+    this.live.publishSessionEvents(session.assessmentId, envelopes);
   }
 
   /**
@@ -212,7 +216,7 @@ export class CandidateSessionsService {
 
   private async finishIfOverdue(session: CandidateSessionEntity, now: Date): Promise<CandidateSessionEntity> {
     if (session.status === 'in_progress' && session.deadline.getTime() <= now.getTime()) {
-      await this.recording((manager) => this.finishAndRecord(manager, session, session.deadline, 'time_up'));
+      await this.recording(session, (manager) => this.finishAndRecord(manager, session, session.deadline, 'time_up'));
       return { ...session, status: 'finished', finishedAt: session.deadline };
     }
     return session;

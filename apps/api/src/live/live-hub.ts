@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { CANDIDATE_EVENT_TYPES, type LiveEnvelope, type LiveEventMap, type LiveServerSideEvents } from '@app/contracts';
-import { replayLiveEvents } from '@app/pipeline';
+import { recordAssessmentCopies, replayLiveEvents } from '@app/pipeline';
 import type { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal.js';
@@ -35,6 +35,7 @@ export class LiveHub implements OnApplicationShutdown {
   private namespace?: Namespace<Record<string, never>, Record<string, never>, LiveServerSideEvents>;
   private resyncTimer?: NodeJS.Timeout;
   private resyncing?: Promise<void>;
+  private copying: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,6 +59,7 @@ export class LiveHub implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.resyncTimer);
     await this.resyncing;
+    await this.copying;
   }
 
   /** Sends every subscriber what was recorded on its streams and has not reached it (lost NOTIFYs). */
@@ -127,6 +129,26 @@ export class LiveHub implements OnApplicationShutdown {
     if (envelopes.length === 0) return;
     for (const envelope of envelopes) void this.deliver(envelope);
     this.namespace?.serverSideEmit('live:events', [...envelopes]);
+  }
+
+  /**
+   * Session events committed by this node: published, then copied onto the assessment's stream and those
+   * copies published (`recordAssessmentCopies`). Copies are recorded one call after another, so that the
+   * assessment stream keeps the order in which this node committed them; the request does not wait.
+   */
+  publishSessionEvents(assessmentId: string, envelopes: readonly LiveEnvelope[]): void {
+    this.publish(envelopes);
+    this.copying = this.copying
+      .then(() => recordAssessmentCopies(this.dataSource.manager, assessmentId, envelopes))
+      .then(
+        (copies) => this.publish(copies),
+        (error: unknown) => this.logger.warn(`assessment ${assessmentId}: events not copied: ${String(error)}`),
+      );
+  }
+
+  /** Waits for the assessment copies under way (tests; shutdown). */
+  settled(): Promise<void> {
+    return this.copying;
   }
 
   get connections(): number {

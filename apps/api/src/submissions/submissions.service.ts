@@ -80,7 +80,7 @@ export class SubmissionsService {
       envelopes.push(...(await recordLiveEvents(manager, events)));
       return created;
     });
-    this.live.publish(envelopes);
+    this.live.publishSessionEvents(session.assessmentId, envelopes);
     return { submissionId: submission.id };
   }
 
