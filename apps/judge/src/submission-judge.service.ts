@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream } from '@app/contracts';
+import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream, type LiveEnvelope } from '@app/contracts';
 import {
   ChallengeVersionCache,
   type ChallengeVersionEntity,
   type SubmissionEntity,
   isDatabaseUnavailable,
+  preparedQuery,
 } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
-import { LivePublisher, liveEvent, recordLiveEvents } from '@app/pipeline';
+import { LivePublisher, liveEvent, recordAndAnnounceLiveEvents } from '@app/pipeline';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -108,8 +109,9 @@ export class SubmissionJudge {
    */
   private async start(submissionId: string, jobId: string): Promise<Attempt | undefined> {
     const manager = this.dataSource.manager;
-    const [rows] = await this.retrying(() =>
-      manager.query<[JudgedSubmission[], number]>(
+    const [submission] = await this.retrying(() =>
+      preparedQuery<JudgedSubmission>(
+        manager,
         `UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
            "jobId" = $2, "heartbeatAt" = now()
          WHERE id = $1 AND status <> 'finished'
@@ -117,12 +119,11 @@ export class SubmissionJudge {
         [submissionId, jobId],
       ),
     );
-    const submission = rows[0];
     if (!submission) return undefined;
     const attempt = { submission, attempt: submission.attempts };
     const version = await this.retrying(() => this.versions.get(manager, submission.challengeVersionId));
-    const envelopes = await this.retrying(() =>
-      recordLiveEvents(
+    const recorded = await this.retrying(() =>
+      recordAndAnnounceLiveEvents(
         manager,
         [
           liveEvent(liveStream.submission(submissionId), 'submission.running', {
@@ -139,7 +140,7 @@ export class SubmissionJudge {
         },
       ),
     );
-    void this.publisher.publish(envelopes);
+    this.publishUnannounced(recorded);
     return { ...attempt, version };
   }
 
@@ -214,8 +215,8 @@ export class SubmissionJudge {
         ...(rows[i].details ? { details: rows[i].details } : {}),
       }),
     );
-    const envelopes = await this.retrying(() =>
-      recordLiveEvents(this.dataSource.manager, events, {
+    const recorded = await this.retrying(() =>
+      recordAndAnnounceLiveEvents(this.dataSource.manager, events, {
         ctes: `${ATTEMPT_CTE},
           guard AS (
             INSERT INTO test_results ("submissionId", index, name, sample, weight, verdict, "timeMs", message, details)
@@ -228,10 +229,11 @@ export class SubmissionJudge {
       }),
     ).catch((error: unknown) => {
       // Only after a retried write whose first commit did land (the connection died on COMMIT).
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') return [];
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        return { envelopes: [], announced: true };
       throw error;
     });
-    if (envelopes.length > 0) void this.publisher.publish(envelopes);
+    this.publishUnannounced(recorded);
   }
 
   /**
@@ -272,8 +274,8 @@ export class SubmissionJudge {
     if (submission.kind !== 'rejudge') {
       events.push(liveEvent(liveStream.session(submission.sessionId), 'submission.finished', finished));
     }
-    const envelopes = await this.retrying(() =>
-      recordLiveEvents(this.dataSource.manager, events, {
+    const recorded = await this.retrying(() =>
+      recordAndAnnounceLiveEvents(this.dataSource.manager, events, {
         ctes: `guard AS (
           UPDATE submissions SET status = 'finished', verdict = $6, score = $7, message = $8, grading = $9,
             "finishedAt" = now()
@@ -288,8 +290,13 @@ export class SubmissionJudge {
         ],
       }),
     );
-    void this.publisher.publish(envelopes);
-    return envelopes.length > 0;
+    this.publishUnannounced(recorded);
+    return recorded.envelopes.length > 0;
+  }
+
+  /** Events whose statement could not announce them (too large for a NOTIFY) go through the publisher. */
+  private publishUnannounced({ envelopes, announced }: { envelopes: LiveEnvelope[]; announced: boolean }): void {
+    if (!announced) void this.publisher.publish(envelopes);
   }
 }
 /** The verdict of a submission whose judging took its judge down every time: never a pass. */

@@ -21,4 +21,5 @@ export {
 } from './embedded/embedded-postgres.server.js';
 export * from './entities/index.js';
 export { CHALLENGE_VERSION_CACHE_SIZE, ChallengeVersionCache } from './challenge-version.cache.js';
+export { PreparedStatementsDb, preparedQuery, statementName } from './prepared-statements.js';
 export { runPendingMigrations } from './migrate.js';

@@ -11,6 +11,7 @@ export {
   appendLiveEvent,
   appendLiveEvents,
   liveEvent,
+  recordAndAnnounceLiveEvents,
   recordLiveEvents,
   replayLiveEvents,
   type GuardedWrite,

@@ -7,6 +7,7 @@ import {
   type IntegrityJobData,
   type JudgeJobData,
 } from '@app/contracts';
+import { PreparedStatementsDb, preparedQuery } from '@app/db';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -45,17 +46,18 @@ export class JudgeQueue {
 
   private constructor(
     private readonly boss: PgBoss,
+    private readonly db: PreparedStatementsDb,
     private readonly databaseUrl: string,
   ) {}
 
   static async start(options: JudgeQueueOptions): Promise<JudgeQueue> {
-    const boss = new PgBoss({
+    const db = new PreparedStatementsDb({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 4,
-      schema: 'pgboss',
       application_name: 'assay-queue',
-      maintenanceIntervalSeconds: 10,
     });
+    db.pool.on('error', () => undefined); // a connection lost with PostgreSQL: the pool replaces it
+    const boss = new PgBoss({ db, schema: 'pgboss', maintenanceIntervalSeconds: 10 });
     boss.on('error', () => undefined); // transient connection errors: pg-boss retries on its own
     await boss.start();
     await ensureQueue(boss, {
@@ -83,7 +85,7 @@ export class JudgeQueue {
       expireInSeconds: 600,
       retentionMinutes: 60 * 24,
     });
-    return new JudgeQueue(boss, options.databaseUrl);
+    return new JudgeQueue(boss, db, options.databaseUrl);
   }
 
   /**
@@ -250,12 +252,13 @@ export class JudgeQueue {
         await this.boss.fail(JUDGE_QUEUE, jobId, { reason: 'the judge running it shut down' }).catch(() => undefined);
     }
     await this.boss.stop({ graceful: true, wait: true, timeout: 2000 });
+    await this.db.close().catch(() => undefined);
   }
 }
 
-/** pg-boss's `db` option: its SQL runs on the caller's transaction. */
+/** pg-boss's `db` option: its SQL runs on the caller's transaction, as prepared statements. */
 function inTransaction(manager: EntityManager) {
   return {
-    executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query<unknown[]>(text, values) }),
+    executeSql: async (text: string, values: unknown[]) => ({ rows: await preparedQuery(manager, text, values) }),
   };
 }

@@ -4,10 +4,10 @@ import pg from 'pg';
 import { MessageType, type ClusterMessage } from 'socket.io-adapter';
 
 /** What @socket.io/postgres-adapter listens to, and how it treats senders that are not servers. */
-const CHANNEL = `socket.io#${LIVE_NAMESPACE}`;
-const EMITTER_UID = 'emitter';
+export const LIVE_CHANNEL = `socket.io#${LIVE_NAMESPACE}`;
+export const EMITTER_UID = 'emitter';
 /** NOTIFY carries at most 8000 bytes; larger messages go through the adapter's attachment table. */
-const PAYLOAD_THRESHOLD = 8000;
+export const NOTIFY_PAYLOAD_LIMIT = 8000;
 const ATTACHMENTS_TABLE = 'socket_io_attachments';
 
 /**
@@ -48,7 +48,7 @@ export class LivePublisher {
       let payload = this.message(envelopes.slice(start, end));
       while (end < envelopes.length) {
         const longer = this.message(envelopes.slice(start, end + 1));
-        if (Buffer.byteLength(longer) > PAYLOAD_THRESHOLD) break;
+        if (Buffer.byteLength(longer) > NOTIFY_PAYLOAD_LIMIT) break;
         payload = longer;
         end++;
       }
@@ -68,8 +68,8 @@ export class LivePublisher {
   }
 
   private async send(payload: string): Promise<void> {
-    if (Buffer.byteLength(payload) <= PAYLOAD_THRESHOLD) {
-      await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+    if (Buffer.byteLength(payload) <= NOTIFY_PAYLOAD_LIMIT) {
+      await this.pool.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, payload]);
       return;
     }
     const message = JSON.parse(payload) as ClusterMessage;
@@ -78,7 +78,7 @@ export class LivePublisher {
       [Buffer.from(encode(message))],
     );
     const header = JSON.stringify({ uid: EMITTER_UID, type: message.type, attachmentId: rows[0].id });
-    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, header]);
+    await this.pool.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, header]);
   }
 
   async close(): Promise<void> {

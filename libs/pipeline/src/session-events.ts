@@ -5,8 +5,9 @@ import {
   type LiveEventType,
   type SessionItemStatus,
 } from '@app/contracts';
+import { preparedQuery } from '@app/db';
 import type { EntityManager } from 'typeorm';
-import { liveEvent, recordLiveEvents, type NewLiveEvent } from './live-event.store.js';
+import { liveEvent, recordAndAnnounceLiveEvents, recordLiveEvents, type NewLiveEvent } from './live-event.store.js';
 
 /** Session events go to the session's own stream and to its assessment's stream (staff). */
 export type SessionEventType = 'session.updated' | 'draft.updated' | 'session.finished';
@@ -47,7 +48,8 @@ export async function sessionUpdate(
   sessionId: string,
   now = new Date(),
 ): Promise<{ assessmentId: string; payload: LiveEventMap['session.updated'] } | undefined> {
-  const [session] = await manager.query<(SessionRow & { items: { id: string; status: SessionItemStatus }[] })[]>(
+  const [session] = await preparedQuery<SessionRow & { items: { id: string; status: SessionItemStatus }[] }>(
+    manager,
     `SELECT session."assessmentId", session.status, session.deadline,
        COALESCE((SELECT json_agg(json_build_object('id', item.id, 'status', ${ITEM_STATUS_SQL})
                                  ORDER BY item.position)
@@ -120,16 +122,17 @@ const ASSESSMENT_EVENT_TYPES: ReadonlySet<LiveEventType> = new Set<SessionEventT
  * events already committed on their session streams: in one statement of its own, after the session's
  * transaction. Every writer of any session of the assessment takes that stream's counter; taken inside
  * the session's transaction it would stay locked for the transaction's remaining round trips, and a
- * cohort of candidates would queue behind one another. A copy lost to a crash in between leaves no gap:
+ * cohort of candidates would queue behind one another. The statement announces them (see
+ * `recordAndAnnounceLiveEvents`). A copy lost to a crash in between leaves no gap:
  * the assessment stream numbers only what it holds, and the event itself is on the session stream.
  */
 export function recordAssessmentCopies(
   manager: EntityManager,
   assessmentId: string,
   envelopes: readonly LiveEnvelope[],
-): Promise<LiveEnvelope[]> {
+): Promise<{ envelopes: LiveEnvelope[]; announced: boolean }> {
   const stream = liveStream.assessment(assessmentId);
-  return recordLiveEvents(
+  return recordAndAnnounceLiveEvents(
     manager,
     envelopes
       .filter((envelope) => envelope.stream.startsWith('session:') && ASSESSMENT_EVENT_TYPES.has(envelope.type))

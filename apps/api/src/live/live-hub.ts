@@ -124,11 +124,14 @@ export class LiveHub implements OnApplicationShutdown {
     if (members?.size === 0) this.byStream.delete(stream);
   }
 
-  /** Events recorded by this node: delivered here, and sent to the other nodes. */
-  publish(envelopes: readonly LiveEnvelope[]): void {
+  /**
+   * Events recorded by this node: delivered here, and sent to the other nodes unless their statement
+   * `announced` them already (`recordAndAnnounceLiveEvents`).
+   */
+  publish(envelopes: readonly LiveEnvelope[], announced = false): void {
     if (envelopes.length === 0) return;
     for (const envelope of envelopes) void this.deliver(envelope);
-    this.namespace?.serverSideEmit('live:events', [...envelopes]);
+    if (!announced) this.namespace?.serverSideEmit('live:events', [...envelopes]);
   }
 
   /**
@@ -136,12 +139,12 @@ export class LiveHub implements OnApplicationShutdown {
    * copies published (`recordAssessmentCopies`). Copies are recorded one call after another, so that the
    * assessment stream keeps the order in which this node committed them; the request does not wait.
    */
-  publishSessionEvents(assessmentId: string, envelopes: readonly LiveEnvelope[]): void {
-    this.publish(envelopes);
+  publishSessionEvents(assessmentId: string, envelopes: readonly LiveEnvelope[], announced = false): void {
+    this.publish(envelopes, announced);
     this.copying = this.copying
       .then(() => recordAssessmentCopies(this.dataSource.manager, assessmentId, envelopes))
       .then(
-        (copies) => this.publish(copies),
+        (copies) => this.publish(copies.envelopes, copies.announced),
         (error: unknown) => this.logger.warn(`assessment ${assessmentId}: events not copied: ${String(error)}`),
       );
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@app/db';
 import { DataSource } from 'typeorm';
 
 export interface WindowCount {
@@ -13,7 +14,8 @@ export class RateLimitRepository {
 
   /** Counts one hit in the key's current window, starting a new window when the last one ended. */
   async hit(key: string, windowSeconds: number): Promise<WindowCount> {
-    const rows = await this.dataSource.query<{ hits: number; resets_in: string }[]>(
+    const rows = await preparedQuery<{ hits: number; resets_in: string }>(
+      this.dataSource.manager,
       `INSERT INTO rate_limit_buckets (key, "windowStartedAt", hits) VALUES ($1, now(), 1)
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN rate_limit_buckets."windowStartedAt" <= now() - make_interval(secs => $2)

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { SubmissionEntity } from '@app/db';
+import { SubmissionEntity, preparedQuery } from '@app/db';
 import { type EntityManager, Repository } from 'typeorm';
 
 @Injectable()
 export class SubmissionRepository {
   constructor(@InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>) {}
 
-  create(
+  /** Every submission goes through here: a prepared statement (see `preparedQuery`). */
+  async create(
     manager: EntityManager,
     submission: Pick<
       SubmissionEntity,
@@ -20,10 +21,24 @@ export class SubmissionRepository {
       | 'code'
       | 'answer'
     >,
-  ): Promise<SubmissionEntity> {
-    return manager
-      .getRepository(SubmissionEntity)
-      .save({ ...submission, status: 'queued' as const, verdict: null, score: null });
+  ): Promise<{ id: string }> {
+    const [created] = await preparedQuery<{ id: string }>(
+      manager,
+      `INSERT INTO submissions ("sessionId", "organizationId", "assessmentItemId", "challengeVersionId", kind, language,
+         code, answer, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued') RETURNING id`,
+      [
+        submission.sessionId,
+        submission.organizationId,
+        submission.assessmentItemId,
+        submission.challengeVersionId,
+        submission.kind,
+        submission.language,
+        submission.code,
+        submission.answer === null ? null : JSON.stringify(submission.answer),
+      ],
+    );
+    return created;
   }
 
   /** With its test results in order. */

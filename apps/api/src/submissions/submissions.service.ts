@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hiddenTestName, liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
-import { JudgeQueue, liveEvent, recordLiveEvents, sessionUpdatedEvents } from '@app/pipeline';
+import { JudgeQueue, liveEvent, recordAndAnnounceLiveEvents, sessionUpdatedEvents } from '@app/pipeline';
 import { DataSource } from 'typeorm';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { CandidateSessionsService } from '../candidate-sessions/candidate-sessions.service.js';
@@ -55,7 +55,7 @@ export class SubmissionsService {
       );
     }
     if (!isCode) checkItemAnswer(type, item.challengeVersion!.definition, input.answer!);
-    const envelopes: LiveEnvelope[] = [];
+    let recorded: { envelopes: LiveEnvelope[]; announced: boolean } = { envelopes: [], announced: true };
     const submission = await this.dataSource.transaction(async (manager) => {
       const created = await this.submissions.create(manager, {
         sessionId: session.id,
@@ -77,10 +77,10 @@ export class SubmissionsService {
       ];
       // A final submission makes the item `submitted`.
       if (kind === 'final') events.push(...(await sessionUpdatedEvents(manager, session.id)));
-      envelopes.push(...(await recordLiveEvents(manager, events)));
+      recorded = await recordAndAnnounceLiveEvents(manager, events);
       return created;
     });
-    this.live.publishSessionEvents(session.assessmentId, envelopes);
+    this.live.publishSessionEvents(session.assessmentId, recorded.envelopes, recorded.announced);
     return { submissionId: submission.id };
   }
 
