@@ -22,11 +22,12 @@ export async function preparedQuery<T>(manager: EntityManager, text: string, val
   const config = { name: statementName(text), text, values: [...values] };
   const runner = manager.queryRunner as PostgresQueryRunner | undefined;
   try {
-    const result =
+    const client: pg.Pool | pg.PoolClient =
       runner && !runner.isReleased
-        ? await ((await runner.connect()) as pg.PoolClient).query(config)
-        : await (manager.connection.driver as PostgresDriver).master.query(config);
-    return (result as pg.QueryResult).rows as T[];
+        ? ((await runner.connect()) as pg.PoolClient)
+        : ((manager.connection.driver as PostgresDriver).master as pg.Pool);
+    const result = await client.query(config);
+    return result.rows as T[];
   } catch (error) {
     throw new QueryFailedError(text, [...values], error as Error);
   }

@@ -16,7 +16,7 @@ export interface NewLiveEvent<T extends LiveEventType = LiveEventType> {
 
 /** Builds a `NewLiveEvent`, checking that the payload belongs to the type. */
 export function liveEvent<T extends LiveEventType>(stream: string, type: T, payload: LiveEventMap[T]): NewLiveEvent {
-  return { stream, type, payload } as NewLiveEvent;
+  return { stream, type, payload };
 }
 
 /**
