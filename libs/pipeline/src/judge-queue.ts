@@ -39,7 +39,8 @@ export class JudgeQueue {
   private stopping = false;
   /** Jobs in hand, by id, with the promise of their handler. */
   private readonly active = new Map<string, Promise<void>>();
-  private readonly sleepers = new Set<() => void>();
+  /** Idle slots, each with the queue it waits on. */
+  private readonly sleepers = new Map<() => void, string>();
   private readonly slots: Promise<void>[] = [];
   private listener?: pg.Client;
   private listenerRetry?: NodeJS.Timeout;
@@ -96,13 +97,13 @@ export class JudgeQueue {
     const jobs: PgBoss.JobInsert[] = [{ name: JUDGE_QUEUE, data }];
     if (options.screen) jobs.push({ name: INTEGRITY_QUEUE, data: data satisfies IntegrityJobData });
     await this.boss.insert(jobs, { db: inTransaction(manager) });
-    await manager.query('SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, '']);
+    await preparedQuery(manager, 'SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, JUDGE_QUEUE]);
   }
 
   /** The verification of an uploaded challenge version, inside the caller's transaction like `enqueue`. */
   async enqueueVerification(manager: EntityManager, data: ChallengeVerificationJobData): Promise<void> {
     await this.boss.send(CHALLENGE_VERIFICATION_QUEUE, data, { db: inTransaction(manager) });
-    await manager.query('SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, '']);
+    await manager.query('SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, CHALLENGE_VERIFICATION_QUEUE]);
   }
 
   /**
@@ -143,7 +144,7 @@ export class JudgeQueue {
     while (!this.stopping) {
       const [job] = await this.boss.fetch<T>(queue, { batchSize: 1 }); // [] when PostgreSQL is down
       if (!job) {
-        await this.idle(JUDGE_POLL_INTERVAL_MS);
+        await this.idle(queue, JUDGE_POLL_INTERVAL_MS);
         continue;
       }
       const running = this.handle(queue, job, handler);
@@ -169,7 +170,7 @@ export class JudgeQueue {
     await this.boss.complete(queue, job.id).catch(() => undefined);
   }
 
-  private idle(ms: number): Promise<void> {
+  private idle(queue: string, ms: number): Promise<void> {
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
@@ -177,12 +178,26 @@ export class JudgeQueue {
         resolve();
       };
       const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
+      this.sleepers.set(wake, queue);
     });
   }
 
   private wakeAll(): void {
-    for (const wake of [...this.sleepers]) wake();
+    for (const wake of [...this.sleepers.keys()]) wake();
+  }
+
+  /**
+   * One job was enqueued on `queue` (the NOTIFY's payload): one idle slot of that queue fetches it, not every
+   * slot (the others would each run a fetch that finds nothing). Anything else wakes every slot.
+   */
+  private wakeFor(queue: string): void {
+    for (const [wake, waitingOn] of this.sleepers) {
+      if (waitingOn === queue) {
+        wake();
+        return;
+      }
+    }
+    if (queue !== JUDGE_QUEUE && queue !== CHALLENGE_VERIFICATION_QUEUE) this.wakeAll();
   }
 
   private listening = false;
@@ -210,7 +225,7 @@ export class JudgeQueue {
     };
     client.on('error', retry);
     client.on('end', retry);
-    client.on('notification', () => this.wakeAll());
+    client.on('notification', (message) => this.wakeFor(message.payload ?? ''));
     try {
       await client.connect();
       await client.query(`LISTEN ${JUDGE_WAKE_CHANNEL}`);

@@ -11,8 +11,8 @@ interface Subscriber {
   principal: Principal;
   /** Last sequence number delivered, per stream. */
   delivered: Map<string, number>;
-  /** Streams being replayed: live events wait until the replay is out, to keep the order. */
-  replaying: Set<string>;
+  /** Streams being replayed, with the live events that came meanwhile: they go out after the replay. */
+  replaying: Map<string, LiveEnvelope[]>;
 }
 
 /**
@@ -79,7 +79,7 @@ export class LiveHub implements OnApplicationShutdown {
   }
 
   connected(socket: Socket, principal: Principal): void {
-    this.subscribers.set(socket.id, { socket, principal, delivered: new Map(), replaying: new Set() });
+    this.subscribers.set(socket.id, { socket, principal, delivered: new Map(), replaying: new Map() });
     this.metrics.socketConnections.set(this.subscribers.size);
   }
 
@@ -96,7 +96,8 @@ export class LiveHub implements OnApplicationShutdown {
     const subscriber = this.subscribers.get(socket.id);
     if (!subscriber) return { replayed: 0, lastSeq: afterSeq };
     subscriber.delivered.set(stream, afterSeq);
-    subscriber.replaying.add(stream);
+    const arrived: LiveEnvelope[] = [];
+    subscriber.replaying.set(stream, arrived);
     let members = this.byStream.get(stream);
     if (!members) this.byStream.set(stream, (members = new Set()));
     members.add(subscriber);
@@ -105,8 +106,17 @@ export class LiveHub implements OnApplicationShutdown {
     } finally {
       subscriber.replaying.delete(stream);
     }
-    // Events recorded while the replay was read were skipped by deliver(): fetch them now.
-    await this.catchUp(subscriber, stream);
+    // Events that arrived while the replay was read: those it did not include, in order; a gap among
+    // them (an event recorded during the replay whose announcement is still on its way) is read.
+    for (const envelope of arrived.sort((a, b) => a.seq - b.seq)) {
+      const last = subscriber.delivered.get(stream);
+      if (last === undefined || envelope.seq <= last) continue;
+      if (envelope.seq !== last + 1) {
+        await this.catchUp(subscriber, stream);
+        break;
+      }
+      this.send(subscriber, envelope);
+    }
     const lastSeq = subscriber.delivered.get(stream) ?? afterSeq;
     return { replayed: lastSeq - afterSeq, lastSeq };
   }
@@ -162,7 +172,11 @@ export class LiveHub implements OnApplicationShutdown {
     if (envelope.type === 'submission.finished' && envelope.stream.startsWith('submission:'))
       this.observeVerdict(envelope);
     for (const subscriber of this.byStream.get(envelope.stream) ?? []) {
-      if (subscriber.replaying.has(envelope.stream)) continue; // the replay will include it
+      const waiting = subscriber.replaying.get(envelope.stream);
+      if (waiting) {
+        waiting.push(envelope); // sent after the replay, unless the replay had it
+        continue;
+      }
       const last = subscriber.delivered.get(envelope.stream);
       if (last === undefined || envelope.seq <= last) continue;
       if (envelope.seq === last + 1) {
