@@ -8,7 +8,7 @@ import {
   preparedQuery,
 } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
-import { LivePublisher, liveEvent, recordAndAnnounceLiveEvents } from '@app/pipeline';
+import { LivePublisher, liveEvent, recordAndAnnounceLiveEvents, type NewLiveEvent } from '@app/pipeline';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -80,18 +80,25 @@ export class SubmissionJudge {
   async judge(submissionId: string, jobId: string): Promise<void> {
     const attempt = await this.start(submissionId, jobId);
     if (!attempt) return;
+    // `submission.running` is recorded while the submission is already being judged: every later write
+    // of the attempt waits for it, so it keeps its place in the stream.
+    const running = this.recordRunning(attempt);
+    running.catch(() => undefined); // observed here; whoever awaits it still sees a failure
     if (attempt.attempt > JUDGE_JOB_RETRY_LIMIT) {
       // Every earlier attempt took its judge down with it: never run it again, never pass it.
+      await running;
       await this.finalise(attempt, crashedTooOften(attempt.submission, attempt.attempt - 1));
       return;
     }
     const heartbeat = setInterval(() => void this.beat(attempt), HEARTBEAT_INTERVAL_MS);
     let finalisation: Finalisation;
+    let unrecorded: FinishedTest[] = [];
     try {
-      finalisation = await this.run(attempt);
+      ({ finalisation, unrecorded } = await this.run(attempt, running));
     } catch (error) {
       if (!(error instanceof UnjudgeableError || error instanceof JudgeInputError)) throw error; // retried by pg-boss
       this.logger.error(`submission ${submissionId}: ${error.message}`);
+      await running;
       finalisation = {
         verdict: 'INTERNAL_ERROR',
         score: null,
@@ -100,13 +107,10 @@ export class SubmissionJudge {
     } finally {
       clearInterval(heartbeat);
     }
-    await this.finalise(attempt, finalisation);
+    await this.finalise(attempt, finalisation, unrecorded);
   }
 
-  /**
-   * Marks the submission running as a new attempt (one statement, which also returns what judging needs),
-   * then, in one more, clears what an interrupted attempt left and records `submission.running`.
-   */
+  /** Marks the submission running as a new attempt: one statement, which also returns what judging needs. */
   private async start(submissionId: string, jobId: string): Promise<Attempt | undefined> {
     const manager = this.dataSource.manager;
     const [submission] = await this.retrying(() =>
@@ -120,15 +124,20 @@ export class SubmissionJudge {
       ),
     );
     if (!submission) return undefined;
-    const attempt = { submission, attempt: submission.attempts };
     const version = await this.retrying(() => this.versions.get(manager, submission.challengeVersionId));
+    return { submission, version, attempt: submission.attempts };
+  }
+
+  /** Clears what an interrupted attempt left and records `submission.running`, in one statement. */
+  private async recordRunning(attempt: Attempt): Promise<void> {
+    const { submission } = attempt;
     const recorded = await this.retrying(() =>
       recordAndAnnounceLiveEvents(
-        manager,
+        this.dataSource.manager,
         [
-          liveEvent(liveStream.submission(submissionId), 'submission.running', {
-            submissionId,
-            attempt: submission.attempts,
+          liveEvent(liveStream.submission(submission.id), 'submission.running', {
+            submissionId: submission.id,
+            attempt: attempt.attempt,
             judge: JUDGE_ID,
           }),
         ],
@@ -136,12 +145,11 @@ export class SubmissionJudge {
           ctes: `${ATTEMPT_CTE},
             cleared AS (DELETE FROM test_results WHERE "submissionId" = $4 AND EXISTS (SELECT 1 FROM attempt)),
             guard AS (SELECT 1 FROM attempt)`,
-          params: [submissionId, attempt.attempt],
+          params: [submission.id, attempt.attempt],
         },
       ),
     );
     this.publishUnannounced(recorded);
-    return { ...attempt, version };
   }
 
   private async beat(attempt: Attempt): Promise<void> {
@@ -153,14 +161,23 @@ export class SubmissionJudge {
       .catch(() => undefined);
   }
 
-  private async run(attempt: Attempt): Promise<Finalisation> {
+  /**
+   * Grades the submission, writing each test's result as it comes: one statement at a time, each taking
+   * every result that finished while the previous one was being written. Results still waiting when
+   * grading ends are returned: the verdict's statement writes them.
+   */
+  private async run(
+    attempt: Attempt,
+    running: Promise<void>,
+  ): Promise<{ finalisation: Finalisation; unrecorded: FinishedTest[] }> {
     const { submission, version } = attempt;
     const grader = this.graders.get(version.type);
     if (!grader) throw new UnjudgeableError(`No grader judges ${version.type} items.`);
     let index = 0;
-    let recording = Promise.resolve();
+    let recording = running;
     let waiting: FinishedTest[] = [];
-    const grade = await grader.grade(
+    let graded = false;
+    const finalisation = await grader.grade(
       {
         kind: submission.kind,
         type: version.type,
@@ -172,17 +189,17 @@ export class SubmissionJudge {
       (test) => {
         waiting.push({ index: index++, outcome: test });
         if (waiting.length > 1) return; // joins the batch already waiting for its turn
-        // Results are written and published in the order the tests finished: one transaction at a
-        // time, each taking every result that finished while the previous one was being written.
         recording = recording.then(() => {
+          if (graded) return; // the verdict's statement takes them
           const batch = waiting;
           waiting = [];
           return this.record(attempt, batch);
         });
       },
     );
+    graded = true;
     await recording;
-    return grade;
+    return { finalisation, unrecorded: waiting };
   }
 
   /**
@@ -191,41 +208,12 @@ export class SubmissionJudge {
    */
   private async record(attempt: Attempt, batch: readonly FinishedTest[]): Promise<void> {
     const { submission } = attempt;
-    const rows = batch.map(({ index, outcome }) => ({
-      index,
-      name: outcome.name.slice(0, 300),
-      sample: outcome.sample,
-      weight: outcome.weight,
-      verdict: outcome.verdict,
-      timeMs: Math.round(outcome.timeMs),
-      message: outcome.message,
-      details: outcome.sample ? (outcome.details ?? null) : null,
-    }));
-    // The candidate reads this stream: a hidden test shows its verdict and a message that quotes no test
-    // data (the graders' rule), never its name.
-    const events = batch.map(({ index, outcome }, i) =>
-      liveEvent(liveStream.submission(submission.id), 'test.finished', {
-        submissionId: submission.id,
-        index,
-        name: outcome.sample ? outcome.name : hiddenTestName(index),
-        sample: outcome.sample,
-        verdict: outcome.verdict,
-        timeMs: rows[i].timeMs,
-        message: outcome.message,
-        ...(rows[i].details ? { details: rows[i].details } : {}),
-      }),
-    );
+    const results = testResults(submission.id, batch);
     const recorded = await this.retrying(() =>
-      recordAndAnnounceLiveEvents(this.dataSource.manager, events, {
+      recordAndAnnounceLiveEvents(this.dataSource.manager, results.events, {
         ctes: `${ATTEMPT_CTE},
-          guard AS (
-            INSERT INTO test_results ("submissionId", index, name, sample, weight, verdict, "timeMs", message, details)
-            SELECT $4, r.index, r.name, r.sample, r.weight, r.verdict, r."timeMs", r.message, r.details
-            FROM jsonb_to_recordset($6::jsonb) AS r(index int, name varchar, sample boolean, weight real,
-              verdict verdict, "timeMs" int, message text, details jsonb)
-            WHERE EXISTS (SELECT 1 FROM attempt)
-            RETURNING index)`,
-        params: [submission.id, attempt.attempt, JSON.stringify(rows)],
+          guard AS (${insertTestResults('$6', 'EXISTS (SELECT 1 FROM attempt)')} RETURNING index)`,
+        params: [submission.id, attempt.attempt, results.rows],
       }),
     ).catch((error: unknown) => {
       // Only after a retried write whose first commit did land (the connection died on COMMIT).
@@ -255,11 +243,16 @@ export class SubmissionJudge {
   }
 
   /**
-   * Exactly once: only the current attempt of a running submission can finish it. The verdict and its
-   * `submission.finished` events are one statement.
+   * Exactly once: only the current attempt of a running submission can finish it. The verdict, its
+   * `submission.finished` events, and the results of the tests not written yet are one statement.
    */
-  async finalise(attempt: Pick<Attempt, 'submission' | 'attempt'>, result: Finalisation): Promise<boolean> {
+  async finalise(
+    attempt: Pick<Attempt, 'submission' | 'attempt'>,
+    result: Finalisation,
+    unrecorded: readonly FinishedTest[] = [],
+  ): Promise<boolean> {
     const { submission } = attempt;
+    const results = testResults(submission.id, unrecorded);
     const finished = {
       submissionId: submission.id,
       kind: submission.kind,
@@ -269,7 +262,10 @@ export class SubmissionJudge {
       message: result.message,
       latencyMs: Date.now() - submission.createdAt.getTime(),
     };
-    const events = [liveEvent(liveStream.submission(submission.id), 'submission.finished', finished)];
+    const events = [
+      ...results.events,
+      liveEvent(liveStream.submission(submission.id), 'submission.finished', finished),
+    ];
     // A rejudge is staff's business: it stays off the candidate's session stream.
     if (submission.kind !== 'rejudge') {
       events.push(liveEvent(liveStream.session(submission.sessionId), 'submission.finished', finished));
@@ -279,7 +275,8 @@ export class SubmissionJudge {
         ctes: `guard AS (
           UPDATE submissions SET status = 'finished', verdict = $6, score = $7, message = $8, grading = $9,
             "finishedAt" = now()
-          WHERE id = $4 AND status = 'running' AND attempts = $5 RETURNING id)`,
+          WHERE id = $4 AND status = 'running' AND attempts = $5 RETURNING id),
+          results AS (${insertTestResults('$10', 'EXISTS (SELECT 1 FROM guard)')})`,
         params: [
           submission.id,
           attempt.attempt,
@@ -287,6 +284,7 @@ export class SubmissionJudge {
           result.score,
           result.message.slice(0, 2000),
           result.grading === undefined ? null : JSON.stringify(result.grading),
+          results.rows,
         ],
       }),
     );
@@ -299,6 +297,46 @@ export class SubmissionJudge {
     if (!announced) void this.publisher.publish(envelopes);
   }
 }
+/**
+ * Test results as rows for `insertTestResults` (one JSON array) and as `test.finished` events. The candidate
+ * reads the submission's stream: a hidden test shows its verdict and a message that quotes no test data (the
+ * graders' rule), never its name.
+ */
+function testResults(submissionId: string, tests: readonly FinishedTest[]): { rows: string; events: NewLiveEvent[] } {
+  const rows = tests.map(({ index, outcome }) => ({
+    index,
+    name: outcome.name.slice(0, 300),
+    sample: outcome.sample,
+    weight: outcome.weight,
+    verdict: outcome.verdict,
+    timeMs: Math.round(outcome.timeMs),
+    message: outcome.message,
+    details: outcome.sample ? (outcome.details ?? null) : null,
+  }));
+  const events = tests.map(({ index, outcome }, i) =>
+    liveEvent(liveStream.submission(submissionId), 'test.finished', {
+      submissionId,
+      index,
+      name: outcome.sample ? outcome.name : hiddenTestName(index),
+      sample: outcome.sample,
+      verdict: outcome.verdict,
+      timeMs: rows[i].timeMs,
+      message: outcome.message,
+      ...(rows[i].details ? { details: rows[i].details } : {}),
+    }),
+  );
+  return { rows: JSON.stringify(rows), events };
+}
+
+/** SQL inserting the test results of submission `$4` given as a JSON array (`rows`), when `condition` holds. */
+function insertTestResults(rows: string, condition: string): string {
+  return `INSERT INTO test_results ("submissionId", index, name, sample, weight, verdict, "timeMs", message, details)
+    SELECT $4, r.index, r.name, r.sample, r.weight, r.verdict, r."timeMs", r.message, r.details
+    FROM jsonb_to_recordset(${rows}::jsonb) AS r(index int, name varchar, sample boolean, weight real,
+      verdict verdict, "timeMs" int, message text, details jsonb)
+    WHERE ${condition}`;
+}
+
 /** The verdict of a submission whose judging took its judge down every time: never a pass. */
 export function crashedTooOften(submission: Pick<SubmissionEntity, 'kind'>, crashes: number): Finalisation {
   return {
