@@ -9,7 +9,6 @@ export { LivePublisher } from './live-publisher.js';
 export {
   REPLAY_LIMIT,
   appendLiveEvent,
-  appendLiveEvents,
   liveEvent,
   recordAndAnnounceLiveEvents,
   recordLiveEvents,
@@ -18,8 +17,6 @@ export {
   type NewLiveEvent,
 } from './live-event.store.js';
 export {
-  appendSessionEvent,
-  appendSessionUpdated,
   itemStatuses,
   recordAssessmentCopies,
   sessionEvents,

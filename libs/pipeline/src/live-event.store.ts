@@ -139,18 +139,6 @@ export async function appendLiveEvent<T extends LiveEventType>(
   return envelope as LiveEnvelope<T>;
 }
 
-/** Appends events to one stream, in order, with consecutive sequence numbers (see `recordLiveEvents`). */
-export function appendLiveEvents(
-  manager: EntityManager,
-  stream: string,
-  events: readonly { type: LiveEventType; payload: LiveEventMap[LiveEventType] }[],
-): Promise<LiveEnvelope[]> {
-  return recordLiveEvents(
-    manager,
-    events.map((event) => ({ stream, ...event })),
-  );
-}
-
 /** Events of a stream after `afterSeq`, in order. */
 export async function replayLiveEvents(
   manager: EntityManager,

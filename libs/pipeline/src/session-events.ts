@@ -7,7 +7,7 @@ import {
 } from '@app/contracts';
 import { preparedQuery } from '@app/db';
 import type { EntityManager } from 'typeorm';
-import { liveEvent, recordAndAnnounceLiveEvents, recordLiveEvents, type NewLiveEvent } from './live-event.store.js';
+import { liveEvent, recordAndAnnounceLiveEvents, type NewLiveEvent } from './live-event.store.js';
 
 /** Session events go to the session's own stream and to its assessment's stream (staff). */
 export type SessionEventType = 'session.updated' | 'draft.updated' | 'session.finished';
@@ -90,25 +90,6 @@ export async function sessionUpdatedEvents(
   const update = await sessionUpdate(manager, sessionId, now);
   if (!update) return [];
   return sessionEvents({ id: sessionId }, 'session.updated', update.payload);
-}
-
-/** Records a session event on the session's stream. */
-export function appendSessionEvent<T extends SessionEventType>(
-  manager: EntityManager,
-  session: { id: string },
-  type: T,
-  payload: LiveEventMap[T],
-): Promise<LiveEnvelope<LiveEventType>[]> {
-  return recordLiveEvents(manager, sessionEvents(session, type, payload));
-}
-
-/** `session.updated` for the session as it stands, on its stream; nothing for an unknown session. */
-export async function appendSessionUpdated(
-  manager: EntityManager,
-  sessionId: string,
-  now = new Date(),
-): Promise<LiveEnvelope[]> {
-  return recordLiveEvents(manager, await sessionUpdatedEvents(manager, sessionId, now));
 }
 
 const ASSESSMENT_EVENT_TYPES: ReadonlySet<LiveEventType> = new Set<SessionEventType>([

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { shuffledOptions } from '@app/challenge-kit';
-import { RECORDING_NOTICE, type LiveEnvelope, type SessionFinishReason } from '@app/contracts';
+import { RECORDING_NOTICE, type SessionFinishReason } from '@app/contracts';
 import type { AssessmentItemEntity, CandidateSessionEntity, DraftEntity } from '@app/db';
-import { appendSessionEvent, appendSessionUpdated, itemStatuses } from '@app/pipeline';
+import {
+  itemStatuses,
+  recordAndAnnounceLiveEvents,
+  sessionEvents,
+  sessionUpdatedEvents,
+  type NewLiveEvent,
+} from '@app/pipeline';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessTokenService } from '../access/access-token.service.js';
 import type { CandidatePrincipal } from '../access/principal.js';
@@ -68,7 +74,7 @@ export class CandidateSessionsService {
     if (session.status === 'finished') throw sessionFinished();
     // Started or resumed: watchers see the clock and where each item stands.
     const sessionId = session.id;
-    await this.recording(session, (manager) => appendSessionUpdated(manager, sessionId, now));
+    await this.recording(session, (manager) => sessionUpdatedEvents(manager, sessionId, now));
     const sessionToken = await this.tokens.signCandidate(
       { kind: 'candidate', sessionId: session.id, organizationId: session.organizationId },
       (session.deadline.getTime() - now.getTime()) / 1000 + TOKEN_GRACE_SECONDS,
@@ -108,7 +114,7 @@ export class CandidateSessionsService {
     };
     await this.recording(session, async (manager) => {
       const { first } = await this.sessions.saveDraft(manager, draft, now);
-      const envelopes = await appendSessionEvent(manager, session, 'draft.updated', {
+      const events = sessionEvents(session, 'draft.updated', {
         sessionId: session.id,
         itemId,
         language: draft.language,
@@ -117,8 +123,8 @@ export class CandidateSessionsService {
         at: now.toISOString(),
       });
       // The item's status changes with its first autosave only.
-      if (first) envelopes.push(...(await appendSessionUpdated(manager, session.id, now)));
-      return envelopes;
+      if (first) events.push(...(await sessionUpdatedEvents(manager, session.id, now)));
+      return events;
     });
   }
 
@@ -135,16 +141,16 @@ export class CandidateSessionsService {
   }
 
   /**
-   * Finishes the session if it is still in progress, recording `session.finished` then
-   * `session.updated` and the organisation's `session.completed` webhook in the same transaction;
-   * nothing when another request finished it first.
+   * Finishes the session if it is still in progress, with the organisation's `session.completed` webhook
+   * in the same transaction, and returns the events to record with it (`session.finished` then
+   * `session.updated`); none when another request finished it first.
    */
   async finishAndRecord(
     manager: EntityManager,
     session: CandidateSessionEntity,
     at: Date,
     reason: SessionFinishReason,
-  ): Promise<LiveEnvelope[]> {
+  ): Promise<NewLiveEvent[]> {
     if (!(await this.sessions.finish(manager, session.id, at))) return [];
     const invite = await this.sessions.findInviteById(session.inviteId);
     await this.outbox.emit(manager, session.organizationId, 'session.completed', {
@@ -157,23 +163,23 @@ export class CandidateSessionsService {
       reason,
     });
     return [
-      ...(await appendSessionEvent(manager, session, 'session.finished', {
-        sessionId: session.id,
-        finishedAt: at.toISOString(),
-        reason,
-      })),
-      ...(await appendSessionUpdated(manager, session.id, at)),
+      ...sessionEvents(session, 'session.finished', { sessionId: session.id, finishedAt: at.toISOString(), reason }),
+      ...(await sessionUpdatedEvents(manager, session.id, at)),
     ];
   }
 
-  /** Runs `work` in a transaction and publishes the events it recorded once it has committed. */
-  /** Runs `work` in a transaction, then publishes the session events it recorded (and their assessment copies). */
+  /**
+   * Runs `work` in a transaction that ends by recording the session events it returns (one statement,
+   * which also announces them to every API node), then publishes them and their assessment copies.
+   */
   async recording(
     session: Pick<CandidateSessionEntity, 'assessmentId'>,
-    work: (manager: EntityManager) => Promise<LiveEnvelope[]>,
+    work: (manager: EntityManager) => Promise<NewLiveEvent[]>,
   ): Promise<void> {
-    const envelopes = await this.dataSource.transaction(work);
-    this.live.publishSessionEvents(session.assessmentId, envelopes);
+    const { envelopes, announced } = await this.dataSource.transaction(async (manager) =>
+      recordAndAnnounceLiveEvents(manager, await work(manager)),
+    );
+    this.live.publishSessionEvents(session.assessmentId, envelopes, announced);
   }
 
   /**

@@ -1,10 +1,13 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { CANDIDATE_EVENT_TYPES, type LiveEnvelope, type LiveEventMap, type LiveServerSideEvents } from '@app/contracts';
 import { recordAssessmentCopies, replayLiveEvents } from '@app/pipeline';
-import type { Namespace, Socket } from 'socket.io';
+import type { BroadcastOperator as TypedBroadcastOperator, Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal.js';
 import { LiveMetrics } from '../metrics/live-metrics.js';
+
+/** What the hub broadcasts: the `event` message, to sockets of this node. */
+type BroadcastOperator = TypedBroadcastOperator<{ event: (envelope: LiveEnvelope) => void }, unknown>;
 
 interface Subscriber {
   socket: Socket;
@@ -168,9 +171,16 @@ export class LiveHub implements OnApplicationShutdown {
     return this.subscribers.size;
   }
 
+  /**
+   * Delivers one event to the stream's subscribers on this node: those that are next in line get it at
+   * once, in one broadcast (socket.io encodes the message once, however many sockets receive it); one
+   * that missed an earlier event reads what it missed first.
+   */
   private async deliver(envelope: LiveEnvelope): Promise<void> {
     if (envelope.type === 'submission.finished' && envelope.stream.startsWith('submission:'))
       this.observeVerdict(envelope);
+    const recipients: Subscriber[] = [];
+    const behind: Subscriber[] = [];
     for (const subscriber of this.byStream.get(envelope.stream) ?? []) {
       const waiting = subscriber.replaying.get(envelope.stream);
       if (waiting) {
@@ -179,13 +189,14 @@ export class LiveHub implements OnApplicationShutdown {
       }
       const last = subscriber.delivered.get(envelope.stream);
       if (last === undefined || envelope.seq <= last) continue;
-      if (envelope.seq === last + 1) {
-        this.send(subscriber, envelope);
-      } else {
-        await this.catchUp(subscriber, envelope.stream).catch((error: unknown) =>
-          this.logger.warn(`catch-up of ${envelope.stream} failed: ${String(error)}`),
-        );
-      }
+      if (envelope.seq === last + 1) recipients.push(subscriber);
+      else behind.push(subscriber);
+    }
+    this.sendAll(recipients, envelope);
+    for (const subscriber of behind) {
+      await this.catchUp(subscriber, envelope.stream).catch((error: unknown) =>
+        this.logger.warn(`catch-up of ${envelope.stream} failed: ${String(error)}`),
+      );
     }
   }
 
@@ -208,9 +219,26 @@ export class LiveHub implements OnApplicationShutdown {
   }
 
   private send(subscriber: Subscriber, envelope: LiveEnvelope): void {
-    subscriber.delivered.set(envelope.stream, envelope.seq);
+    this.sendAll([subscriber], envelope);
+  }
+
+  /** Sends one event to subscribers next in line for it; candidates get only the events meant for them. */
+  private sendAll(subscribers: readonly Subscriber[], envelope: LiveEnvelope): void {
+    if (subscribers.length === 0) return;
     this.metrics.eventLag.observe(Math.max(0, Date.now() - Date.parse(envelope.at)) / 1000);
-    if (subscriber.principal.kind === 'candidate' && !CANDIDATE_EVENT_TYPES.includes(envelope.type)) return;
-    subscriber.socket.emit('event', envelope);
+    const forCandidates = CANDIDATE_EVENT_TYPES.includes(envelope.type);
+    const sockets: Socket[] = [];
+    for (const subscriber of subscribers) {
+      subscriber.delivered.set(envelope.stream, envelope.seq);
+      if (forCandidates || subscriber.principal.kind !== 'candidate') sockets.push(subscriber.socket);
+    }
+    if (sockets.length === 1 || !this.namespace) {
+      for (const socket of sockets) socket.emit('event', envelope);
+      return;
+    }
+    // One broadcast to this node's sockets only (each socket is in a room named by its id): every node
+    // delivers to its own.
+    const broadcast = this.namespace.local.to(sockets.map((socket) => socket.id)) as BroadcastOperator;
+    broadcast.emit('event', envelope);
   }
 }
