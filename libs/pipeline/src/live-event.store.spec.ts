@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { LIVE_NAMESPACE, liveStream } from '@app/contracts';
 import { createDataSource } from '@app/db';
 import { createTestDatabase, type TestDatabase } from '@app/testing';

@@ -2,16 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   AssessmentEntity,
-  AssessmentItemEntity,
   CandidateSessionEntity,
   ChallengeVersionCache,
+  type ChallengeVersionEntity,
   DraftEntity,
   InviteEntity,
   SnapshotEntity,
+  preparedQuery,
 } from '@app/db';
 import { type EntityManager, Repository } from 'typeorm';
 
 export const SNAPSHOT_INTERVAL_MS = 2000;
+
+/** An item a candidate works on, with what accepting their work needs of its challenge version. */
+export interface OpenedItem {
+  id: string;
+  challengeVersionId: string;
+  challengeVersion: ChallengeVersionEntity;
+}
 
 @Injectable()
 export class CandidateSessionRepository {
@@ -69,15 +77,31 @@ export class CandidateSessionRepository {
   }
 
   /**
-   * One item of an assessment with its challenge version, or null when the assessment has no such item.
-   * Every autosave and submission asks: the version (which never changes) comes from the process's cache.
+   * A session and one item of its assessment, with the item's challenge version: one prepared statement
+   * (every autosave and submission asks), the version (which never changes) from the process's cache.
+   * `item` is null when the session's assessment has no such item.
    */
-  async itemOfAssessment(assessmentId: string, itemId: string): Promise<AssessmentItemEntity | null> {
+  async sessionWithItem(
+    sessionId: string,
+    itemId: string,
+  ): Promise<{ session: CandidateSessionEntity; item: OpenedItem | null } | null> {
     const manager = this.sessions.manager;
-    const item = await manager.getRepository(AssessmentItemEntity).findOneBy({ id: itemId, assessmentId });
-    if (!item) return null;
-    item.challengeVersion = await this.versions.get(manager, item.challengeVersionId);
-    return item;
+    const [row] = await preparedQuery<
+      CandidateSessionEntity & { itemId: string | null; challengeVersionId: string | null }
+    >(
+      manager,
+      `SELECT session.id, session."inviteId", session."assessmentId", session."organizationId", session."startedAt",
+         session.deadline, session."finishedAt", session.status, item.id AS "itemId", item."challengeVersionId"
+       FROM candidate_sessions session
+       LEFT JOIN assessment_items item ON item."assessmentId" = session."assessmentId" AND item.id = $2
+       WHERE session.id = $1`,
+      [sessionId, itemId],
+    );
+    if (!row) return null;
+    const { itemId: foundItemId, challengeVersionId, ...session } = row;
+    if (foundItemId === null || challengeVersionId === null) return { session, item: null };
+    const challengeVersion = await this.versions.get(manager, challengeVersionId);
+    return { session, item: { id: foundItemId, challengeVersionId, challengeVersion } };
   }
 
   drafts(sessionId: string): Promise<DraftEntity[]> {

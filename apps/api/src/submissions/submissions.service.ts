@@ -34,7 +34,7 @@ export class SubmissionsService {
     input: SubmitDto,
   ): Promise<AcceptedSubmissionDto> {
     const { session, item } = await this.sessions.openItem(candidate, itemId);
-    const type = item.challengeVersion!.type;
+    const type = item.challengeVersion.type;
     const isCode = CODE_TYPES.has(type);
     if (isCode && (input.code === undefined || input.language === undefined)) {
       throw new DomainException('invalid', 'code_required', `A ${type} item takes { language, code }.`);
@@ -54,7 +54,7 @@ export class SubmissionsService {
           : `language: a ${type} item is answered in javascript or typescript, not sql.`,
       );
     }
-    if (!isCode) checkItemAnswer(type, item.challengeVersion!.definition, input.answer!);
+    if (!isCode) checkItemAnswer(type, item.challengeVersion.definition, input.answer!);
     let recorded: { envelopes: LiveEnvelope[]; announced: boolean } = { envelopes: [], announced: true };
     const submission = await this.dataSource.transaction(async (manager) => {
       const created = await this.submissions.create(manager, {
