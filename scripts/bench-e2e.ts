@@ -66,6 +66,8 @@ const PER_LEVEL = Number(option('per-level', '256'));
 const NODES = Number(option('nodes', '2'));
 const SOCKETS = Number(option('sockets', '1000'));
 const FANOUT_EVENTS = Number(option('fanout-events', '20'));
+/** `--judge-concurrency N`: each judge's JUDGE_CONCURRENCY (default: 2 across the judges). */
+const JUDGE_SLOTS = Number(option('judge-concurrency', '0'));
 /** Processes holding the idle sockets between them. */
 const FANOUT_CLIENTS = Number(option('fanout-clients', '2'));
 const ENGINE_RUNS = Number(option('engine-runs', '400'));
@@ -535,7 +537,7 @@ async function runTopology(
   postmasterPid: (() => number | undefined) | undefined,
 ) {
   const secret = randomBytes(32).toString('hex');
-  const concurrency = Math.max(1, Math.round(2 / judges));
+  const concurrency = JUDGE_SLOTS > 0 ? JUDGE_SLOTS : Math.max(1, Math.round(2 / judges));
   const apiNodes: Node[] = [];
   for (let i = 0; i < apis; i++)
     apiNodes.push(
