@@ -20,7 +20,11 @@ export class ActivityRateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const principal = request.principal;
     if (principal?.kind !== 'candidate') return true; // the AccessGuard already refused anyone else
-    const { hits, resetsInSeconds } = await this.counters.hit(`activity:${principal.sessionId}`, WINDOW_SECONDS);
+    const { hits, resetsInSeconds } = await this.counters.hit(
+      `activity:${principal.sessionId}`,
+      WINDOW_SECONDS,
+      ACTIVITY_REPORTS_PER_MINUTE,
+    );
     if (hits <= ACTIVITY_REPORTS_PER_MINUTE) return true;
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(resetsInSeconds));
     throw new HttpException(

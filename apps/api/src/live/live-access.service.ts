@@ -8,10 +8,31 @@ export type StreamDecision = { allowed: true; stream: string } | { allowed: fals
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
+/** Submissions whose owner this node remembers without asking the database. */
+const REMEMBERED_SUBMISSIONS = 10_000;
+
+interface SubmissionOwner {
+  sessionId: string;
+  organizationId: string;
+  kind: string;
+}
+
 /** Who may follow which stream: a candidate only their own session; staff only their organisation. */
 @Injectable()
 export class LiveAccessService {
+  /**
+   * Owners of the submissions this node accepted lately (never changing facts): a candidate follows each
+   * submission right after sending it, usually through the node that accepted it.
+   */
+  private readonly owners = new Map<string, SubmissionOwner>();
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Called when this node accepts a submission. */
+  accepted(submissionId: string, owner: SubmissionOwner): void {
+    this.owners.set(submissionId, owner);
+    if (this.owners.size > REMEMBERED_SUBMISSIONS) this.owners.delete(this.owners.keys().next().value!);
+  }
 
   async decide(principal: Principal, message: SubscribeMessage): Promise<StreamDecision> {
     const targets = (['submissionId', 'sessionId', 'assessmentId'] as const).filter(
@@ -32,10 +53,12 @@ export class LiveAccessService {
 
     switch (key) {
       case 'submissionId': {
-        const submission = await this.dataSource.getRepository(SubmissionEntity).findOne({
-          where: { id },
-          select: { id: true, sessionId: true, organizationId: true, kind: true },
-        });
+        const submission =
+          this.owners.get(id) ??
+          (await this.dataSource.getRepository(SubmissionEntity).findOne({
+            where: { id },
+            select: { id: true, sessionId: true, organizationId: true, kind: true },
+          }));
         if (!submission) return denied;
         const mine =
           principal.kind === 'candidate'

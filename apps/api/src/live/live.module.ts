@@ -18,7 +18,7 @@ import { LiveGateway } from './live.gateway.js';
       useFactory: (config: ApiConfig) => JudgeQueue.start({ databaseUrl: config.DATABASE_URL, poolSize: 3 }),
     },
   ],
-  exports: [LiveHub, JudgeQueue],
+  exports: [LiveHub, LiveAccessService, JudgeQueue],
 })
 export class LiveModule implements OnApplicationShutdown {
   constructor(private readonly queue: JudgeQueue) {}

@@ -22,7 +22,7 @@ export type RateLimitedAction = 'auth' | 'invite' | 'submission';
 const RATE_LIMITED_ACTION = 'assay:rate-limited-action';
 const WINDOW_SECONDS = 60;
 
-/** Limits a route per client address, across every API node (the counters live in PostgreSQL). */
+/** Limits a route per client address, across every API node (the counters are shared in PostgreSQL). */
 export const RateLimited = (action: RateLimitedAction) =>
   applyDecorators(
     SetMetadata(RATE_LIMITED_ACTION, action),
@@ -56,7 +56,11 @@ export class RateLimitGuard implements CanActivate, OnModuleInit, OnModuleDestro
     if (!action) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const limit = this.limitOf(action);
-    const { hits, resetsInSeconds } = await this.counters.hit(`${action}:${request.ip ?? 'unknown'}`, WINDOW_SECONDS);
+    const { hits, resetsInSeconds } = await this.counters.hit(
+      `${action}:${request.ip ?? 'unknown'}`,
+      WINDOW_SECONDS,
+      limit,
+    );
     if (hits <= limit) return true;
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(resetsInSeconds));
     throw new HttpException(

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { CandidateSessionsService } from '../candidate-sessions/candidate-sessions.service.js';
 import { DomainException } from '../errors/domain.exception.js';
+import { LiveAccessService } from '../live/live-access.service.js';
 import { LiveHub } from '../live/live-hub.js';
 import type { AcceptedSubmissionDto, SubmissionResultDto, SubmitDto } from './dto/submission.dto.js';
 import { checkItemAnswer } from './item-answer.js';
@@ -21,6 +22,7 @@ export class SubmissionsService {
     private readonly submissions: SubmissionRepository,
     private readonly queue: JudgeQueue,
     private readonly live: LiveHub,
+    private readonly access: LiveAccessService,
   ) {}
 
   /**
@@ -80,6 +82,7 @@ export class SubmissionsService {
       recorded = await recordAndAnnounceLiveEvents(manager, events);
       return created;
     });
+    this.access.accepted(submission.id, { sessionId: session.id, organizationId: session.organizationId, kind });
     this.live.publishSessionEvents(session.assessmentId, recorded.envelopes, recorded.announced);
     return { submissionId: submission.id };
   }
