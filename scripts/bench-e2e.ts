@@ -319,6 +319,7 @@ interface Pending {
 /** One candidate: a session, a socket on one API node, submitting one submission at a time. */
 class Candidate {
   private readonly pending = new Map<string, Pending>();
+  private readonly finishedEarly = new Map<string, number>();
   private constructor(
     private readonly api: HttpClient,
     private readonly socket: Socket,
@@ -328,8 +329,15 @@ class Candidate {
     socket.on('event', (envelope: LiveEnvelope) => {
       const now = performance.now();
       const id = (envelope.payload as { submissionId?: string }).submissionId;
-      const entry = id === undefined ? undefined : this.pending.get(id);
-      if (!entry || !id) return;
+      if (id === undefined) return;
+      const entry = this.pending.get(id);
+      if (!entry) {
+        // Judged before this client read the 202 (a loaded machine delays the HTTP response more than the
+        // judging): kept for submit() to find.
+        if (envelope.type === 'submission.finished' && envelope.stream.startsWith('session:'))
+          this.finishedEarly.set(id, now);
+        return;
+      }
       if (envelope.type === 'test.finished') entry.firstTest ??= now;
       if (envelope.type === 'submission.finished' && envelope.stream.startsWith('session:')) {
         entry.finished = now;
@@ -365,6 +373,12 @@ class Candidate {
     const submissionId = accepted.body.submissionId;
     const entry: Pending = { submittedAt, done };
     this.pending.set(submissionId, entry);
+    const early = this.finishedEarly.get(submissionId);
+    if (early !== undefined) {
+      this.finishedEarly.delete(submissionId);
+      entry.finished = early;
+      done();
+    }
     this.socket.emit('subscribe', { submissionId, afterSeq: 0 });
     await finished;
     this.pending.delete(submissionId);
