@@ -198,6 +198,28 @@ describe('SimilarityScreener (several judges, one PostgreSQL)', () => {
     expect(await flaggedWith(fourth)).toEqual([first.id, second.id, third.id].sort());
   });
 
+  it('misses no pair when screenings run at once, in one judge and across two', async () => {
+    const item = await newItem(await newOrganization(), await newChallengeVersion());
+    const submissions: SubmissionFixture[] = [];
+    for (const source of [original, ...copies]) submissions.push(await newSubmission(item, source));
+    const judgeA = newJudge();
+    const judgeB = newJudge();
+    await Promise.all(
+      submissions.map((submission, position) => screen(position % 3 === 0 ? judgeB : judgeA, submission)),
+    );
+
+    // Every pair of the original and its copies is flagged once, by whichever of the two was screened later.
+    const pairs = new Set<string>();
+    for (const submission of submissions) {
+      for (const flag of await flagsOf(submission)) pairs.add([flag.a, flag.b].sort().join('~'));
+    }
+    const expected = new SimilarityDetector()
+      .flagAll([original, ...copies].map((source, position) => ({ id: submissions[position].id, source })))
+      .map((flag) => [flag.a, flag.b].sort().join('~'));
+    expect(expected.length).toBeGreaterThanOrEqual(15);
+    expect([...pairs].sort()).toEqual(expected.sort());
+  });
+
   it('forgets what another judge removed: a replaced submission, a deleted one', async () => {
     const item = await newItem(await newOrganization(), await newChallengeVersion());
     const replaced = await newSubmission(item, original);
