@@ -103,8 +103,8 @@ export class ScreeningIndex {
   }
 }
 
-/** Screened submissions a judge keeps in memory across challenges (about 2 KB each). */
-export const MAX_INDEXED_SUBMISSIONS = 100_000;
+/** Screened submissions a judge keeps in memory across challenges (about 2.5 KB each: 125 MB). */
+export const MAX_INDEXED_SUBMISSIONS = 50_000;
 
 /**
  * The challenges' indexes a judge holds, the least recently screened dropped first beyond
@@ -132,7 +132,7 @@ export class ScreeningIndexes {
   }
 }
 
-/** Bytes of decoded fingerprints a judge keeps for matched regions (about 7 KB a submission). */
+/** Bytes of decoded fingerprints a judge keeps for matched regions (about 6 KB a submission: 11,000). */
 export const FINGERPRINT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
