@@ -11,6 +11,8 @@ export { matchedRegions } from './similarity/matched-regions.js';
 export type { LineRange, MatchedRegion, RegionOptions } from './similarity/matched-regions.js';
 export { FingerprintIndex } from './similarity/fingerprint-index.js';
 export type { IndexCandidate } from './similarity/fingerprint-index.js';
+export { CompactFingerprintIndex } from './similarity/compact-fingerprint-index.js';
+export type { SharedFingerprints } from './similarity/compact-fingerprint-index.js';
 export { SimilarityDetector, DEFAULT_SIMILARITY_PARAMETERS } from './similarity/similarity-detector.js';
 export type {
   PairComparison,

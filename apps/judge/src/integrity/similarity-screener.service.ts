@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChallengeVersionEntity, SubmissionEntity, type FlagRegion } from '@app/db';
-import { DataSource } from 'typeorm';
+import type { SubmissionFingerprints } from '@app/integrity';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  FingerprintCache,
+  ScreeningIndexes,
+  type IndexEntry,
+  type IndexNeighbour,
+  type ScreeningIndex,
+} from './screening-index.js';
 import { ScreeningRepository } from './screening.repository.js';
 
 /** Languages the tokenizer reads; SQL answers are not screened. */
@@ -33,16 +41,26 @@ export type ScreeningOutcome =
   | { status: 'screened'; flags: number }
   | { status: 'skipped'; reason: 'not_found' | 'not_screenable' | 'superseded' | 'already_screened' };
 
+/** Candidates confirmed against PostgreSQL per round trip at first (then four times as many each time). */
+const FIRST_CONFIRMATION_BATCH = 2 * MAX_FLAGS_PER_SUBMISSION;
+
 /**
  * Screens one final code submission against every other submission of its challenge: fingerprints
- * it without the starter code, looks its fingerprints up in the stored index (never every pair),
- * stores the pairs at or above the threshold with the regions they share, then adds it to the index.
+ * it without the starter code, counts the fingerprints it shares with each indexed submission in the
+ * judge's in-memory index of the challenge (never every pair, never a count in SQL), stores the pairs
+ * at or above the threshold with the regions they share, then adds it to the index.
  * It flags for review; it never rejects.
+ *
+ * PostgreSQL holds the index (`screened_submissions`, each row with its fingerprints); each judge keeps a
+ * copy per challenge, caught up under the challenge's lock with the rows any judge indexed since, so
+ * several judges see each other's submissions exactly as if they counted in SQL.
  */
 @Injectable()
 export class SimilarityScreener {
   private readonly logger = new Logger(SimilarityScreener.name);
   private readonly detectors = new Map<string, VersionDetector>();
+  private readonly indexes = new ScreeningIndexes();
+  private readonly fingerprints = new FingerprintCache();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,88 +87,186 @@ export class SimilarityScreener {
     return entry;
   }
 
+  /** Reads into `index` (and the fingerprint cache) the challenge's submissions indexed since the last one it holds. */
+  private async catchUp(
+    manager: EntityManager,
+    index: ScreeningIndex,
+    challengeId: string,
+    decodeFingerprints: IntegrityLibrary['decodeFingerprints'],
+  ): Promise<void> {
+    const rows = await this.screenings.indexedSince(manager, challengeId, index.lastSequence);
+    index.apply(
+      rows.map((row) => {
+        const fingerprints = decodeFingerprints(row.fingerprints);
+        this.fingerprints.set(row.submissionId, fingerprints);
+        return {
+          submissionId: row.submissionId,
+          sessionId: row.sessionId,
+          organizationId: row.organizationId,
+          sequence: row.sequence,
+          distinct: fingerprints.distinct,
+        };
+      }),
+    );
+  }
+
+  /**
+   * The first MAX_FLAGS_PER_SUBMISSION of `ranked` (most similar first) that PostgreSQL still indexes
+   * and allows comparing (another organisation's setting may forbid it); and those it no longer indexes
+   * (another judge removed them), for this judge to forget. Asks about a few more than it needs, then
+   * about more only if some were not confirmed.
+   */
+  private async confirm<T extends { neighbour: IndexNeighbour }>(
+    manager: EntityManager,
+    ranked: T[],
+    organizationId: string,
+  ): Promise<{ chosen: T[]; gone: IndexEntry[] }> {
+    const chosen: T[] = [];
+    const gone: IndexEntry[] = [];
+    let batch = FIRST_CONFIRMATION_BATCH;
+    for (let from = 0; from < ranked.length && chosen.length < MAX_FLAGS_PER_SUBMISSION; from += batch, batch *= 4) {
+      const candidates = ranked.slice(from, from + batch);
+      const rows = await this.screenings.confirmNeighbours(manager, {
+        submissionIds: candidates.map(({ neighbour }) => neighbour.submission.submissionId),
+        organizationId,
+      });
+      const confirmed = new Map(rows.map((row) => [row.submissionId, row]));
+      for (const candidate of candidates) {
+        const row = confirmed.get(candidate.neighbour.submission.submissionId);
+        if (!row?.indexed) gone.push(candidate.neighbour.submission);
+        else if (row.allowed && chosen.length < MAX_FLAGS_PER_SUBMISSION) chosen.push(candidate);
+      }
+    }
+    return { chosen, gone };
+  }
+
+  /** The decoded fingerprints of indexed submissions, from the cache or else from PostgreSQL. */
+  private async fingerprintsOf(
+    manager: EntityManager,
+    submissionIds: string[],
+    decodeFingerprints: IntegrityLibrary['decodeFingerprints'],
+  ): Promise<Map<string, SubmissionFingerprints>> {
+    const found = new Map<string, SubmissionFingerprints>();
+    const missing: string[] = [];
+    for (const id of submissionIds) {
+      const cached = this.fingerprints.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    for (const [id, bytes] of await this.screenings.storedFingerprints(manager, missing)) {
+      const fingerprints = decodeFingerprints(bytes);
+      this.fingerprints.set(id, fingerprints);
+      found.set(id, fingerprints);
+    }
+    return found;
+  }
+
   async screen(submissionId: string): Promise<ScreeningOutcome> {
     const submission = await this.dataSource.getRepository(SubmissionEntity).findOneBy({ id: submissionId });
     if (!submission) return { status: 'skipped', reason: 'not_found' };
     if (submission.kind !== 'final' || !submission.code || !SCREENED_LANGUAGES.has(submission.language ?? '')) {
       return { status: 'skipped', reason: 'not_screenable' };
     }
+    const integrity = await loadIntegrity();
     const { SimilarityDetector, decodeFingerprints, encodeFingerprints, matchedRegions, similarityFromShared } =
-      await loadIntegrity();
+      integrity;
     const { challengeId, detector } = await this.detectorOf(submission.challengeVersionId, SimilarityDetector);
     // The expensive part (parsing and hashing) happens before any lock is taken.
     const fingerprints = detector.fingerprint(submission.code);
+    const index = this.indexes.of(challengeId, () => new integrity.CompactFingerprintIndex());
+    // A judge meeting the challenge for the first time reads its index before taking the lock, not while holding it.
+    if (index.lastSequence === 0) await this.catchUp(this.dataSource.manager, index, challengeId, decodeFingerprints);
 
-    const outcome = await this.dataSource.transaction(async (manager): Promise<ScreeningOutcome> => {
+    const result = await this.dataSource.transaction(async (manager) => {
       // One screening at a time per challenge: two submissions screened at once would each miss the other.
       await this.screenings.lockChallenge(manager, challengeId);
-      if (await this.screenings.isScreened(manager, submissionId))
-        return { status: 'skipped', reason: 'already_screened' };
-      if (!(await this.screenings.isLatestFinal(manager, submission)))
-        return { status: 'skipped', reason: 'superseded' };
-      // The last final submission is the one that counts: an earlier one leaves the index with its flags.
-      await this.screenings.removeEarlierOfItem(manager, submission);
+      const claim = await this.screenings.claim(manager, submission);
+      if (claim.status !== 'claimed') return { outcome: { status: 'skipped', reason: claim.status } as const };
+      // What other judges (or this one, concurrently) indexed before the lock was ours.
+      await this.catchUp(manager, index, challengeId, decodeFingerprints);
 
       const parameters = detector.parameters;
-      const neighbours = await this.screenings.neighbours(manager, {
-        challengeId,
-        organizationId: submission.organizationId,
-        sessionId: submission.sessionId,
-        hashes: fingerprints.distinct,
-        minShared: parameters.minSharedFingerprints,
-      });
-      // Indexed first: the flags below refer to it.
-      await this.screenings.index(manager, {
-        submission,
-        challengeId,
-        hashes: fingerprints.distinct,
-        truncated: fingerprints.truncated,
-        fingerprints: encodeFingerprints(fingerprints),
-      });
-      const flagged = neighbours
+      const ranked = index
+        .neighbours(fingerprints.distinct, {
+          minShared: parameters.minSharedFingerprints,
+          sessionId: submission.sessionId,
+          organizationId: submission.organizationId,
+          crossOrganization: claim.crossOrganization,
+        })
         .map((neighbour) => ({
           neighbour,
-          similarity: similarityFromShared(neighbour.shared, fingerprints.distinct.length, neighbour.fingerprintCount),
+          similarity: similarityFromShared(
+            neighbour.shared,
+            fingerprints.distinct.length,
+            neighbour.submission.fingerprintCount,
+          ),
         }))
         .filter(({ similarity }) => similarity.score >= parameters.threshold)
-        .sort((x, y) => y.similarity.score - x.similarity.score)
-        .slice(0, MAX_FLAGS_PER_SUBMISSION);
+        .sort(
+          (x, y) =>
+            y.similarity.score - x.similarity.score ||
+            y.similarity.shared - x.similarity.shared ||
+            x.neighbour.submission.sequence - y.neighbour.submission.sequence,
+        );
+      const { chosen, gone } = await this.confirm(manager, ranked, submission.organizationId);
       // Regions come from the stored fingerprints of the other side: tokenizing its code again would cost more.
-      const stored = await this.screenings.storedFingerprints(
+      const theirs = await this.fingerprintsOf(
         manager,
-        flagged.map(({ neighbour }) => neighbour.submissionId),
+        chosen.map(({ neighbour }) => neighbour.submission.submissionId),
+        decodeFingerprints,
       );
-      await this.screenings.insertFlags(
-        manager,
-        flagged.map(({ neighbour, similarity }) => {
-          const theirs = stored.get(neighbour.submissionId);
-          const regions: FlagRegion[] = theirs
-            ? matchedRegions(fingerprints, decodeFingerprints(theirs)).map(({ a, b, fingerprints: count }) => ({
-                a,
-                b,
-                fingerprints: count,
-              }))
-            : [];
+      const sequence = await this.screenings.index(manager, {
+        submission,
+        challengeId,
+        fingerprintCount: fingerprints.distinct.length,
+        truncated: fingerprints.truncated,
+        fingerprints: encodeFingerprints(fingerprints),
+        flags: chosen.map(({ neighbour: { submission: other }, similarity }) => {
+          const otherFingerprints = theirs.get(other.submissionId);
           return {
             challengeId,
             submissionAId: submission.id,
-            submissionBId: neighbour.submissionId,
+            submissionBId: other.submissionId,
             sessionAId: submission.sessionId,
-            sessionBId: neighbour.sessionId,
+            sessionBId: other.sessionId,
             organizationAId: submission.organizationId,
-            organizationBId: neighbour.organizationId,
+            organizationBId: other.organizationId,
             score: similarity.score,
             sharedFingerprints: similarity.shared,
             coverageA: similarity.coverageA,
             coverageB: similarity.coverageB,
             threshold: parameters.threshold,
-            regions,
+            regions: otherFingerprints
+              ? matchedRegions(fingerprints, otherFingerprints).map(({ a, b, fingerprints: count }): FlagRegion => ({
+                  a,
+                  b,
+                  fingerprints: count,
+                }))
+              : [],
           };
         }),
-      );
-      const flags = flagged.length;
-      return { status: 'screened', flags };
+      });
+      return {
+        outcome: { status: 'screened', flags: chosen.length } as const,
+        indexed: { removed: claim.removed, gone, sequence },
+      };
     });
+    // The judge's copy changes only once PostgreSQL's has: a screening rolled back leaves both as they were.
+    if (result.indexed) {
+      const { removed, gone, sequence } = result.indexed;
+      for (const earlier of [...removed, ...gone]) index.remove(earlier.submissionId, earlier.sequence);
+      this.fingerprints.set(submission.id, fingerprints);
+      index.apply([
+        {
+          submissionId: submission.id,
+          sessionId: submission.sessionId,
+          organizationId: submission.organizationId,
+          sequence,
+          distinct: fingerprints.distinct,
+        },
+      ]);
+    }
+    const { outcome } = result;
     if (outcome.status === 'screened' && outcome.flags > 0) {
       this.logger.log(`submission ${submissionId}: ${outcome.flags} similar submission(s) flagged for review`);
     }

@@ -1,12 +1,7 @@
 import { AssessmentEntity, AssessmentItemEntity } from './assessment.entity.js';
 import { CandidateSessionEntity, DraftEntity, InviteEntity, SnapshotEntity } from './candidate-session.entity.js';
 import { ChallengeEntity, ChallengeVersionEntity } from './challenge.entity.js';
-import {
-  ActivityEventEntity,
-  ScreenedSubmissionEntity,
-  SimilarityFlagEntity,
-  SubmissionFingerprintEntity,
-} from './integrity.entity.js';
+import { ActivityEventEntity, ScreenedSubmissionEntity, SimilarityFlagEntity } from './integrity.entity.js';
 import { LiveEventEntity, LiveStreamEntity } from './live-event.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { RateLimitBucketEntity } from './rate-limit-bucket.entity.js';
@@ -39,7 +34,6 @@ export {
   ActivityEventEntity,
   ScreenedSubmissionEntity,
   SimilarityFlagEntity,
-  SubmissionFingerprintEntity,
   type FlagLineRange,
   type FlagRegion,
 } from './integrity.entity.js';
@@ -88,7 +82,6 @@ export const ENTITIES = [
   LiveEventEntity,
   ActivityEventEntity,
   ScreenedSubmissionEntity,
-  SubmissionFingerprintEntity,
   SimilarityFlagEntity,
   ReviewCommentEntity,
   SessionReviewEntity,

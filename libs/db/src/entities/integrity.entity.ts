@@ -57,6 +57,7 @@ export class ActivityEventEntity {
  */
 @Entity('screened_submissions')
 @Index('screened_submissions_session_item', ['sessionId', 'assessmentItemId'])
+@Index('screened_submissions_challenge_sequence', ['challengeId', 'sequence'])
 export class ScreenedSubmissionEntity {
   @PrimaryColumn({ type: 'uuid' })
   submissionId!: string;
@@ -91,24 +92,14 @@ export class ScreenedSubmissionEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   screenedAt!: Date;
-}
 
-/** The inverted index: one row per distinct fingerprint of a screened submission, looked up by challenge and hash. */
-@Entity('submission_fingerprints')
-@Index('submission_fingerprints_submission', ['submissionId'])
-export class SubmissionFingerprintEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  challengeId!: string;
-
-  @PrimaryColumn({ type: 'integer' })
-  hash!: number;
-
-  @PrimaryColumn({ type: 'uuid' })
-  submissionId!: string;
-
-  @ManyToOne(() => ScreenedSubmissionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'submissionId' })
-  screened?: Relation<ScreenedSubmissionEntity>;
+  /**
+   * The order submissions were indexed in. Indexing a challenge's submissions is serialised by a lock,
+   * so within one challenge a larger number was committed later: a judge keeping the challenge's index
+   * in memory catches up by reading the rows above the last number it holds. A bigint, read as a string.
+   */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS' })
+  sequence!: string;
 }
 
 /** Source lines, 1-based, both ends included. */

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 // generated imports
+import { MoveFingerprintIndexToJudges1795836657736 } from './1795836657736-MoveFingerprintIndexToJudges.js';
 import { ChallengeVersionVerification1795830953761 } from './1795830953761-ChallengeVersionVerification.js';
 import { AddIntegrity1795827195607 } from './1795827195607-AddIntegrity.js';
 import { AddAnswerGradingAndRejudges1795824690366 } from './1795824690366-AddAnswerGradingAndRejudges.js';
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddAnswerGradingAndRejudges1795824690366,
   AddIntegrity1795827195607,
   ChallengeVersionVerification1795830953761,
+  MoveFingerprintIndexToJudges1795836657736,
 ];
