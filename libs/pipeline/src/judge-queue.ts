@@ -22,6 +22,9 @@ export const JUDGE_JOB_EXPIRY_SECONDS = 180;
 
 /** Sent in the enqueueing transaction (so on commit): idle judges fetch at once instead of at their next poll. */
 export const JUDGE_WAKE_CHANNEL = 'assay_judge_jobs';
+/** The longest a background job (a screening) waits for this judge's submissions to be judged. */
+export const BACKGROUND_PAUSE_MS = 250;
+
 /** Idle judges look for jobs this often even without a wake-up (retries, a lost NOTIFY). */
 export const JUDGE_POLL_INTERVAL_MS = 1000;
 
@@ -38,7 +41,7 @@ export interface JudgeQueueOptions {
 export class JudgeQueue {
   private stopping = false;
   /** Jobs in hand, by id, with the promise of their handler. */
-  private readonly active = new Map<string, Promise<void>>();
+  private readonly active = new Map<string, { queue: string; running: Promise<void> }>();
   /** Idle slots, each with the queue it waits on. */
   private readonly sleepers = new Map<() => void, string>();
   private readonly slots: Promise<void>[] = [];
@@ -115,15 +118,16 @@ export class JudgeQueue {
     this.slots.push(this.runSlot(CHALLENGE_VERIFICATION_QUEUE, handler));
   }
 
-  /** Runs `handler` for each screening job, one at a time per process (screening is CPU-bound). */
+  /**
+   * Runs `handler` for each screening job, one at a time per process (screening is CPU-bound), in a slot
+   * beside the submission slots that fetches again as soon as it finishes a job. (pg-boss's `work()` waits
+   * its polling interval after every job, which held a judge to two screenings a second.) Screening is not
+   * what a candidate waits for: it gives way to judging (see `judgingPause`), and idle it looks for jobs
+   * every second.
+   */
   async consumeScreenings(handler: (data: IntegrityJobData) => Promise<void>): Promise<void> {
-    await this.boss.work<IntegrityJobData>(
-      INTEGRITY_QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: 0.5 },
-      async ([job]) => {
-        if (job) await handler(job.data);
-      },
-    );
+    await this.startListening();
+    this.slots.push(this.runSlot(INTEGRITY_QUEUE, handler, { background: true }));
   }
 
   /**
@@ -140,15 +144,17 @@ export class JudgeQueue {
   private async runSlot<T extends object>(
     queue: string,
     handler: (data: T, jobId: string) => Promise<void>,
+    options: { background?: boolean } = {},
   ): Promise<void> {
     while (!this.stopping) {
+      if (options.background) await this.judgingPause();
       const [job] = await this.boss.fetch<T>(queue, { batchSize: 1 }); // [] when PostgreSQL is down
       if (!job) {
         await this.idle(queue, JUDGE_POLL_INTERVAL_MS);
         continue;
       }
       const running = this.handle(queue, job, handler);
-      this.active.set(job.id, running);
+      this.active.set(job.id, { queue, running });
       await running;
       this.active.delete(job.id);
     }
@@ -168,6 +174,23 @@ export class JudgeQueue {
       return;
     }
     await this.boss.complete(queue, job.id).catch(() => undefined);
+  }
+
+  /**
+   * A background slot's turn: at once when this judge has no submission in hand, else when its
+   * submissions are done or after BACKGROUND_PAUSE_MS, whichever comes first, so that background work
+   * never stops while candidates keep the judge busy, but never competes with them for long.
+   */
+  private async judgingPause(): Promise<void> {
+    const started = Date.now();
+    while (!this.stopping && Date.now() - started < BACKGROUND_PAUSE_MS) {
+      const judging = [...this.active.values()].filter((job) => job.queue === JUDGE_QUEUE);
+      if (judging.length === 0) return;
+      await Promise.race([
+        Promise.all(judging.map((job) => job.running)),
+        new Promise((resolve) => setTimeout(resolve, BACKGROUND_PAUSE_MS - (Date.now() - started))),
+      ]);
+    }
   }
 
   private idle(queue: string, ms: number): Promise<void> {
@@ -263,8 +286,8 @@ export class JudgeQueue {
       new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
     ]);
     if (!finished) {
-      for (const jobId of this.active.keys())
-        await this.boss.fail(JUDGE_QUEUE, jobId, { reason: 'the judge running it shut down' }).catch(() => undefined);
+      for (const [jobId, { queue }] of this.active)
+        await this.boss.fail(queue, jobId, { reason: 'the judge running it shut down' }).catch(() => undefined);
     }
     await this.boss.stop({ graceful: true, wait: true, timeout: 2000 });
     await this.db.close().catch(() => undefined);
