@@ -22,7 +22,8 @@ export const JUDGE_JOB_EXPIRY_SECONDS = 180;
 
 /** Sent in the enqueueing transaction (so on commit): idle judges fetch at once instead of at their next poll. */
 export const JUDGE_WAKE_CHANNEL = 'assay_judge_jobs';
-/** The longest a background job (a screening) waits for this judge's submissions to be judged. */
+/** Background jobs (screenings) wait for this long without judging, or for BACKGROUND_PAUSE_MS at most. */
+export const BACKGROUND_QUIET_MS = 50;
 export const BACKGROUND_PAUSE_MS = 250;
 
 /** Idle judges look for jobs this often even without a wake-up (retries, a lost NOTIFY). */
@@ -42,6 +43,8 @@ export class JudgeQueue {
   private stopping = false;
   /** Jobs in hand, by id, with the promise of their handler. */
   private readonly active = new Map<string, { queue: string; running: Promise<void> }>();
+  /** When this judge last finished judging a submission (for `judgingPause`). */
+  private judgingEndedAt = 0;
   /** Idle slots, each with the queue it waits on. */
   private readonly sleepers = new Map<() => void, string>();
   private readonly slots: Promise<void>[] = [];
@@ -157,6 +160,7 @@ export class JudgeQueue {
       this.active.set(job.id, { queue, running });
       await running;
       this.active.delete(job.id);
+      if (queue === JUDGE_QUEUE) this.judgingEndedAt = Date.now();
     }
   }
 
@@ -177,19 +181,20 @@ export class JudgeQueue {
   }
 
   /**
-   * A background slot's turn: at once when this judge has no submission in hand, else when its
-   * submissions are done or after BACKGROUND_PAUSE_MS, whichever comes first, so that background work
-   * never stops while candidates keep the judge busy, but never competes with them for long.
+   * A background slot's turn: once this judge has judged nothing for BACKGROUND_QUIET_MS (a candidate
+   * who just got a verdict often submits again at once), or after BACKGROUND_PAUSE_MS whatever it does,
+   * so that background work never stops while candidates keep the judge busy, but never competes with
+   * them for long.
    */
   private async judgingPause(): Promise<void> {
     const started = Date.now();
-    while (!this.stopping && Date.now() - started < BACKGROUND_PAUSE_MS) {
-      const judging = [...this.active.values()].filter((job) => job.queue === JUDGE_QUEUE);
-      if (judging.length === 0) return;
-      await Promise.race([
-        Promise.all(judging.map((job) => job.running)),
-        new Promise((resolve) => setTimeout(resolve, BACKGROUND_PAUSE_MS - (Date.now() - started))),
-      ]);
+    for (;;) {
+      const now = Date.now();
+      const judging = [...this.active.values()].some((job) => job.queue === JUDGE_QUEUE);
+      const quietFor = judging ? 0 : now - this.judgingEndedAt;
+      if (this.stopping || quietFor >= BACKGROUND_QUIET_MS || now - started >= BACKGROUND_PAUSE_MS) return;
+      const wait = Math.min(BACKGROUND_QUIET_MS - quietFor, BACKGROUND_PAUSE_MS - (now - started));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, wait)));
     }
   }
 
