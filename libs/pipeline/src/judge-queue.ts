@@ -11,6 +11,7 @@ import { PreparedStatementsDb, preparedQuery } from '@app/db';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
+import type { GuardedWrite } from './live-event.store.js';
 import { ensureQueue } from './queue-setup.js';
 
 /**
@@ -97,14 +98,27 @@ export class JudgeQueue {
 
   /**
    * Enqueues inside the caller's transaction: the job exists exactly when the submission does. With
-   * `screen`, the submission's similarity screening is enqueued in the same statement.
+   * `screen`, the submission's similarity screening is enqueued in the same statement. Idle judges are
+   * woken on commit, by a statement of its own, or, with `wakeWith`, by the caller's recording statement
+   * (pass `JudgeQueue.wakeJudges` as its write: one round trip less).
    */
-  async enqueue(manager: EntityManager, data: JudgeJobData, options: { screen?: boolean } = {}): Promise<void> {
+  async enqueue(
+    manager: EntityManager,
+    data: JudgeJobData,
+    options: { screen?: boolean; wakeWith?: 'recording' } = {},
+  ): Promise<void> {
     const jobs: PgBoss.JobInsert[] = [{ name: JUDGE_QUEUE, data }];
     if (options.screen) jobs.push({ name: INTEGRITY_QUEUE, data: data satisfies IntegrityJobData });
     await this.boss.insert(jobs, { db: inTransaction(manager) });
-    await preparedQuery(manager, 'SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, JUDGE_QUEUE]);
+    if (options.wakeWith !== 'recording')
+      await preparedQuery(manager, 'SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, JUDGE_QUEUE]);
   }
+
+  /** The wake-up of idle judges as a write for `recordAndAnnounceLiveEvents`, sent when it commits. */
+  static readonly wakeJudges: GuardedWrite = {
+    ctes: `wake AS (SELECT pg_notify($4, $5)), guard AS (SELECT 1 FROM wake)`,
+    params: [JUDGE_WAKE_CHANNEL, JUDGE_QUEUE],
+  };
 
   /** The verification of an uploaded challenge version, inside the caller's transaction like `enqueue`. */
   async enqueueVerification(manager: EntityManager, data: ChallengeVerificationJobData): Promise<void> {

@@ -71,7 +71,7 @@ export class SubmissionsService {
       });
       // Final JavaScript/TypeScript code is also screened for similarity (docs/integrity.md).
       const screened = kind === 'final' && isCode && input.language !== 'sql';
-      await this.queue.enqueue(manager, { submissionId: created.id }, { screen: screened });
+      await this.queue.enqueue(manager, { submissionId: created.id }, { screen: screened, wakeWith: 'recording' });
       const queued = { submissionId: created.id, sessionId: session.id, itemId: item.id, kind };
       const events = [
         liveEvent(liveStream.submission(created.id), 'submission.queued', queued),
@@ -79,7 +79,7 @@ export class SubmissionsService {
       ];
       // A final submission makes the item `submitted`.
       if (kind === 'final') events.push(...(await sessionUpdatedEvents(manager, session.id)));
-      recorded = await recordAndAnnounceLiveEvents(manager, events);
+      recorded = await recordAndAnnounceLiveEvents(manager, events, JudgeQueue.wakeJudges);
       return created;
     });
     this.access.accepted(submission.id, { sessionId: session.id, organizationId: session.organizationId, kind });
