@@ -290,7 +290,10 @@ describe('the web client in a real browser', () => {
     await page.locator('.item-nav-status').first().waitFor();
     await screenshot(page, '06-candidate-submitted');
 
-    // Offline: the work stays in the browser and is saved once the connection is back.
+    // Offline: the work stays in the browser and is saved once the connection is back. The playback keeps a
+    // snapshot at most every 2 s per item (SNAPSHOT_INTERVAL_MS): the judging above can take less than that,
+    // so wait for the offline edit to become a snapshot of its own.
+    await page.waitForTimeout(2_100);
     await context.setOffline(true);
     await page.getByRole('alert').filter({ hasText: 'You are offline' }).waitFor();
     const editor = page.getByRole('textbox', { name: editorLabel });

@@ -38,9 +38,12 @@ describe('time', () => {
     expect(result.tests[0].timeMs).toBeGreaterThanOrEqual(950);
   });
 
-  it('stops a microtask flood: TIME_LIMIT_EXCEEDED', async () => {
+  it('stops a microtask flood: TIME_LIMIT_EXCEEDED, or MEMORY_LIMIT_EXCEEDED on a fast machine', async () => {
+    // Each callback returns the next promise, so the chain also grows without end: which limit it reaches
+    // first depends on the machine's speed (a fast one fills the worker's memory within the time limit).
     const result = await attack('const flood = () => Promise.resolve().then(flood); flood(); return a + b;');
-    expect(verdicts(result)).toEqual(['TIME_LIMIT_EXCEEDED', 'TIME_LIMIT_EXCEEDED']);
+    for (const verdict of verdicts(result)) expect(['TIME_LIMIT_EXCEEDED', 'MEMORY_LIMIT_EXCEEDED']).toContain(verdict);
+    expect(verdicts(result)).toHaveLength(2);
   });
 
   it('fails a promise that never settles at once: TIME_LIMIT_EXCEEDED', async () => {

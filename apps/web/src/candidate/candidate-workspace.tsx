@@ -57,11 +57,16 @@ export function CandidateWorkspace({ api, initial, sessionToken, onRenewToken, o
     reporter.start();
     const lost = () => selectedRef.current && reporter.record(selectedRef.current, 'focus_lost');
     const returned = () => selectedRef.current && reporter.record(selectedRef.current, 'focus_returned');
+    // What waited for the connection goes as soon as it is back, not at the next round: a reload or a
+    // closed tab before that round would lose it.
+    const online = () => void reporter.flush();
     window.addEventListener('blur', lost);
     window.addEventListener('focus', returned);
+    window.addEventListener('online', online);
     return () => {
       window.removeEventListener('blur', lost);
       window.removeEventListener('focus', returned);
+      window.removeEventListener('online', online);
       void reporter.stop();
     };
   }, [reporter]);
