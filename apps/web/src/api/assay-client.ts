@@ -326,7 +326,13 @@ export class CandidateApi {
 
   /** Editor and window events (pastes, large insertions, focus changes): sizes and times, never content. */
   async reportActivity(itemId: string, events: unknown[]): Promise<void> {
-    await this.call({ method: 'POST', path: `/candidate/session/items/${encode(itemId)}/activity`, body: { events } });
+    // Reports are small and may be the page's last words (see the activity reporter): they outlive it.
+    await this.call({
+      method: 'POST',
+      path: `/candidate/session/items/${encode(itemId)}/activity`,
+      body: { events },
+      keepalive: true,
+    });
   }
 
   submission(submissionId: string, signal?: AbortSignal): Promise<Submission> {

@@ -13,6 +13,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** `json` (default) parses the body; `blob` returns it as is (CSV downloads). */
   accept?: 'json' | 'blob';
+  /** Lets the request outlive the page (a small report sent as the tab closes or reloads). */
+  keepalive?: boolean;
 }
 
 export interface HttpResponse<T> {
@@ -42,6 +44,7 @@ export class HttpTransport {
         signal: request.signal,
         credentials: 'same-origin',
         cache: 'no-store',
+        ...(request.keepalive ? { keepalive: true } : {}),
       });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;

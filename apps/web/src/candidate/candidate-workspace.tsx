@@ -57,16 +57,18 @@ export function CandidateWorkspace({ api, initial, sessionToken, onRenewToken, o
     reporter.start();
     const lost = () => selectedRef.current && reporter.record(selectedRef.current, 'focus_lost');
     const returned = () => selectedRef.current && reporter.record(selectedRef.current, 'focus_returned');
-    // What waited for the connection goes as soon as it is back, not at the next round: a reload or a
-    // closed tab before that round would lose it.
-    const online = () => void reporter.flush();
+    // What waited goes as soon as the connection is back, and when the page is left (the reports are
+    // sent with `keepalive`), not at the next round: a reload or a closed tab before it would lose them.
+    const flush = () => void reporter.flush();
     window.addEventListener('blur', lost);
     window.addEventListener('focus', returned);
-    window.addEventListener('online', online);
+    window.addEventListener('online', flush);
+    window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('blur', lost);
       window.removeEventListener('focus', returned);
-      window.removeEventListener('online', online);
+      window.removeEventListener('online', flush);
+      window.removeEventListener('pagehide', flush);
       void reporter.stop();
     };
   }, [reporter]);
