@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { JudgeConfig, loadConfig } from '@app/config';
 import { contentHashOf, indexFiles } from '@app/challenge-kit';
 import {
   HttpClient,
@@ -14,8 +12,8 @@ import {
   type TestDatabase,
 } from '@app/testing';
 import { createApiApplication } from '../apps/api/src/api.application.js';
-import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import { newGraderPackageFiles, newPackageFiles } from '../libs/challenge-kit/src/package/challenge-package.factory.js';
+import { startTestJudge } from './support/test-judge.js';
 
 const uploadOf = (files: Map<string, string>) => ({
   files: [...files].map(([path, content]) => ({ path, content })),
@@ -37,13 +35,7 @@ describe('uploaded code and SQL challenges are verified by the judge', () => {
   let admin: SignedInStaff;
 
   const startJudge = async () => {
-    const config = loadConfig('judge', JudgeConfig, {
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'silent',
-      JUDGE_CONCURRENCY: '1',
-    });
-    judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
-    await judge.init();
+    judge = await startTestJudge(database.url, 1);
   };
   const upload = (files: Map<string, string>) =>
     api.post('/api/v1/challenges', uploadOf(files), { token: admin.accessToken });

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { JudgeConfig, loadConfig } from '@app/config';
 import { contentHashOf, indexFiles } from '@app/challenge-kit';
 import {
   HttpClient,
@@ -18,13 +16,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createApiApplication } from '../apps/api/src/api.application.js';
 import { ChallengeBankImporter } from '../apps/api/src/challenges/challenge-bank.importer.js';
-import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import {
   VALID_STATEMENT,
   manifestWith,
   newGraderPackageFiles,
   newPackageFiles,
 } from '../libs/challenge-kit/src/package/challenge-package.factory.js';
+import { startTestJudge } from './support/test-judge.js';
 
 const uploadOf = (files: Map<string, string>) => ({
   files: [...files].map(([path, content]) => ({ path, content })),
@@ -57,13 +55,7 @@ describe('the challenge bank in the catalogue', () => {
       LOAD_CHALLENGE_BANK: 'true',
       CHALLENGE_BANK_DIR: bank,
     });
-    const config = loadConfig('judge', JudgeConfig, {
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'silent',
-      JUDGE_CONCURRENCY: '1',
-    });
-    judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
-    await judge.init();
+    judge = await startTestJudge(database.url, 1);
     api = new HttpClient(running.url);
     admin = await newOrganization(api);
     recruiter = await newMember(api, admin, 'recruiter');

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { JudgeConfig, loadConfig } from '@app/config';
 import { createDataSource } from '@app/db';
 import {
   HttpClient,
@@ -18,8 +16,8 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApiApplication } from '../apps/api/src/api.application.js';
 import { SimilarityScreener } from '../apps/judge/src/integrity/similarity-screener.service.js';
-import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import { readIntegrityCorpus, type CorpusEntry } from '../libs/integrity/src/evaluation/integrity-corpus.js';
+import { startTestJudge } from './support/test-judge.js';
 
 /** One problem of the labelled corpus: an original, six disguised copies, three independent solutions. */
 const problem = readIntegrityCorpus(join(process.cwd(), 'test', 'integrity-corpus')).find(
@@ -107,13 +105,7 @@ describe('integrity: similarity screening, activity timeline and review marks', 
       definition: { starters: [{ path: 'starter/solution.js', language: 'javascript', content: problem.starter }] },
     });
     running = await startTestApi(createApiApplication, database.url, { AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
-    const config = loadConfig('judge', JudgeConfig, {
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'silent',
-      JUDGE_CONCURRENCY: '1',
-    });
-    judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
-    await judge.init();
+    judge = await startTestJudge(database.url, 1);
     api = new HttpClient(running.url);
     admin = await newOrganization(api);
     recruiter = await newMember(api, admin, 'recruiter');

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { parse as parseYaml } from 'yaml';
 import {
   dropOrphanedSandboxRoles,
@@ -11,7 +10,6 @@ import {
   type ChallengePackage,
   type QuizDefinition,
 } from '@app/challenge-kit';
-import { JudgeConfig, loadConfig } from '@app/config';
 import { withDatabase } from '@app/db';
 import {
   HttpClient,
@@ -26,9 +24,9 @@ import {
 } from '@app/testing';
 import { createApiApplication } from '../apps/api/src/api.application.js';
 import { ChallengeBankImporter } from '../apps/api/src/challenges/challenge-bank.importer.js';
-import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import { DataSource } from 'typeorm';
 import { LiveTestClient } from './support/live-client.js';
+import { startTestJudge } from './support/test-judge.js';
 
 /** A query that returns exactly the sample test's expected rows: it must fail the hidden datasets. */
 const HARD_CODED = `SELECT * FROM (VALUES
@@ -79,14 +77,7 @@ describe('grading every item type through the API, the queue and the judge', () 
       packages.set(slug, pkg);
       await running.app.get(DataSource).transaction((manager) => importer.importPackage(manager, null, pkg));
     }
-    const config = loadConfig('judge under test', JudgeConfig, {
-      DATABASE_URL: database.url,
-      SANDBOX_DATABASE_URL: withDatabase(database.url, sandboxName),
-      LOG_LEVEL: 'silent',
-      JUDGE_CONCURRENCY: '2',
-    });
-    judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
-    await judge.init();
+    judge = await startTestJudge(database.url, 2, { SANDBOX_DATABASE_URL: withDatabase(database.url, sandboxName) });
 
     api = new HttpClient(running.url);
     const admin = await newOrganization(api);

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { JudgeConfig, loadConfig } from '@app/config';
 import { createDataSource } from '@app/db';
 import {
   HttpClient,
@@ -16,20 +14,9 @@ import {
 import type { DataSource } from 'typeorm';
 import { createApiApplication } from '../apps/api/src/api.application.js';
 import { CandidateSessionsService } from '../apps/api/src/candidate-sessions/candidate-sessions.service.js';
-import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import { LiveTestClient } from './support/live-client.js';
 import { TWO_SUM_SOLUTION, TWO_SUM_WRONG, twoSumDefinition } from './support/two-sum.challenge.js';
-
-async function startJudge(databaseUrl: string): Promise<INestApplicationContext> {
-  const config = loadConfig('judge under test', JudgeConfig, {
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    JUDGE_CONCURRENCY: '2',
-  });
-  const judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
-  await judge.init();
-  return judge;
-}
+import { startTestJudge } from './support/test-judge.js';
 
 describe('live judging: queue, judge, socket streaming with replay', () => {
   let database: TestDatabase;
@@ -48,7 +35,7 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
     dataSource = await createDataSource(database.url, 2).initialize();
     await seedChallenge(dataSource, { slug: 'two-sum', type: 'coding', definition: twoSumDefinition() });
     running = await startTestApi(createApiApplication, database.url, { AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
-    judge = await startJudge(database.url);
+    judge = await startTestJudge(database.url);
     api = new HttpClient(running.url);
     const admin = await newOrganization(api);
     const recruiter = await newMember(api, admin, 'recruiter');

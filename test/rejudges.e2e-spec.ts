@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import { JudgeConfig, loadConfig } from '@app/config';
 import { createDataSource } from '@app/db';
 import {
   HttpClient,
@@ -17,9 +15,9 @@ import {
 } from '@app/testing';
 import type { DataSource } from 'typeorm';
 import { createApiApplication } from '../apps/api/src/api.application.js';
-import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import { LiveTestClient } from './support/live-client.js';
 import { TWO_SUM_SOLUTION, TWO_SUM_WRONG, twoSumDefinition } from './support/two-sum.challenge.js';
+import { startTestJudge } from './support/test-judge.js';
 
 /** Version 2 of two-sum: its hidden tests are small, so the "first ten" solution passes them now. */
 function smallerHiddenTests(): Record<string, unknown> {
@@ -62,13 +60,7 @@ describe('re-judging past final submissions against another challenge version', 
       definition: twoSumDefinition(),
     });
     running = await startTestApi(createApiApplication, database.url, { AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
-    const config = loadConfig('judge under test', JudgeConfig, {
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'silent',
-      JUDGE_CONCURRENCY: '2',
-    });
-    judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
-    await judge.init();
+    judge = await startTestJudge(database.url, 2);
     api = new HttpClient(running.url);
     admin = await newOrganization(api);
     recruiter = await newMember(api, admin, 'recruiter');

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { JudgeConfig, loadConfig } from '@app/config';
 import { createDataSource } from '@app/db';
 import {
   HttpClient,
@@ -17,8 +15,8 @@ import {
 import type { DataSource } from 'typeorm';
 import { createApiApplication } from '../apps/api/src/api.application.js';
 import { csvCell, percentileOf } from '../apps/api/src/reviews/reviews.service.js';
-import { JudgeModule } from '../apps/judge/src/judge.module.js';
 import { TWO_SUM_SOLUTION, TWO_SUM_WRONG, twoSumDefinition } from './support/two-sum.challenge.js';
+import { startTestJudge } from './support/test-judge.js';
 
 describe('staff review and results', () => {
   let database: TestDatabase;
@@ -40,13 +38,7 @@ describe('staff review and results', () => {
       definition: twoSumDefinition(),
     });
     running = await startTestApi(createApiApplication, database.url, { AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
-    const config = loadConfig('judge', JudgeConfig, {
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'silent',
-      JUDGE_CONCURRENCY: '2',
-    });
-    judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
-    await judge.init();
+    judge = await startTestJudge(database.url, 2);
     api = new HttpClient(running.url);
     const admin = await newOrganization(api);
     recruiter = await newMember(api, admin, 'recruiter');

@@ -6,16 +6,15 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { JudgeConfig, loadConfig } from '@app/config';
 import { RECORDING_NOTICE } from '@app/contracts';
 import { HttpClient, createTestDatabase, startTestApi, type RunningTestApi, type TestDatabase } from '@app/testing';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createApiApplication } from '../../apps/api/src/api.application.js';
-import { JudgeModule } from '../../apps/judge/src/judge.module.js';
 import { launchChromium, screenshot, type RunningBrowser } from './support/browser.js';
 import { bundleFiles, leaksIn, secretMarkers, type SecretMarker } from './support/secret-markers.js';
+import { startTestJudge } from '../support/test-judge.js';
+import { SNAPSHOT_INTERVAL_MS } from '../../apps/api/src/candidate-sessions/candidate-session.repository.js';
 
 const VIEWPORT = { width: 1280, height: 860 };
 const CHALLENGE_TITLE = 'LRU cache with time-to-live';
@@ -59,17 +58,6 @@ const CANDIDATE_CODE = `export class LruCache {
 `;
 const OFFLINE_EDIT = '// written while offline';
 const PASTED = '// pasted from my notes\n';
-
-async function startJudge(databaseUrl: string): Promise<INestApplicationContext> {
-  const config = loadConfig('judge under test', JudgeConfig, {
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
-    JUDGE_CONCURRENCY: '2',
-  });
-  const judge = await NestFactory.createApplicationContext(JudgeModule.register(config), { logger: false });
-  await judge.init();
-  return judge;
-}
 
 /** Everything the server sent to a page: HTTP response bodies of the API and socket.io frames. */
 class TrafficRecorder {
@@ -168,7 +156,7 @@ describe('the web client in a real browser', () => {
       CHALLENGE_BANK_DIR: 'challenges',
       WEB_DIST_DIR: 'apps/web/dist',
     });
-    judge = await startJudge(database.url);
+    judge = await startTestJudge(database.url);
     chromium = await launchChromium();
     api = new HttpClient(running.url);
     markers = await secretMarkers('challenges');
@@ -291,9 +279,9 @@ describe('the web client in a real browser', () => {
     await screenshot(page, '06-candidate-submitted');
 
     // Offline: the work stays in the browser and is saved once the connection is back. The playback keeps a
-    // snapshot at most every 2 s per item (SNAPSHOT_INTERVAL_MS): the judging above can take less than that,
-    // so wait for the offline edit to become a snapshot of its own.
-    await page.waitForTimeout(2_100);
+    // snapshot at most every SNAPSHOT_INTERVAL_MS per item: the judging above can take less than that, so wait
+    // for the offline edit to become a snapshot of its own.
+    await page.waitForTimeout(SNAPSHOT_INTERVAL_MS + 100);
     await context.setOffline(true);
     await page.getByRole('alert').filter({ hasText: 'You are offline' }).waitFor();
     const editor = page.getByRole('textbox', { name: editorLabel });

@@ -38,12 +38,10 @@ describe('time', () => {
     expect(result.tests[0].timeMs).toBeGreaterThanOrEqual(950);
   });
 
-  it('stops a microtask flood: TIME_LIMIT_EXCEEDED, or MEMORY_LIMIT_EXCEEDED on a fast machine', async () => {
-    // Each callback returns the next promise, so the chain also grows without end: which limit it reaches
-    // first depends on the machine's speed (a fast one fills the worker's memory within the time limit).
-    const result = await attack('const flood = () => Promise.resolve().then(flood); flood(); return a + b;');
-    for (const verdict of verdicts(result)) expect(['TIME_LIMIT_EXCEEDED', 'MEMORY_LIMIT_EXCEEDED']).toContain(verdict);
-    expect(verdicts(result)).toHaveLength(2);
+  it('stops a microtask flood: TIME_LIMIT_EXCEEDED', async () => {
+    // Each microtask queues the next and returns nothing, so the flood holds no memory: only time stops it.
+    const result = await attack('const flood = () => { Promise.resolve().then(flood); }; flood(); return a + b;');
+    expect(verdicts(result)).toEqual(['TIME_LIMIT_EXCEEDED', 'TIME_LIMIT_EXCEEDED']);
   });
 
   it('fails a promise that never settles at once: TIME_LIMIT_EXCEEDED', async () => {

@@ -43,8 +43,11 @@ export class RateLimitRepository implements OnModuleDestroy {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Counts one hit in the key's current window, starting a new window when the last one ended. */
-  async hit(key: string, windowSeconds: number, limit = 0): Promise<WindowCount> {
+  /**
+   * Counts one hit in the key's current window (starting a new window when the last one ended); `limit` is
+   * the caller's budget for the key, which decides whether the hit may be counted in memory.
+   */
+  async hit(key: string, windowSeconds: number, limit: number): Promise<WindowCount> {
     const now = Date.now();
     const local = this.windows.get(key);
     if (
