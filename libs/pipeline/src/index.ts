@@ -8,7 +8,6 @@ export {
 export { LivePublisher } from './live-publisher.js';
 export {
   REPLAY_LIMIT,
-  appendLiveEvent,
   liveEvent,
   recordAndAnnounceLiveEvents,
   recordLiveEvents,

@@ -128,17 +128,6 @@ async function record(
   return { envelopes, announced: rows[0].announced };
 }
 
-/** Appends one event to a stream with the stream's next sequence number, inside the caller's transaction. */
-export async function appendLiveEvent<T extends LiveEventType>(
-  manager: EntityManager,
-  stream: string,
-  type: T,
-  payload: LiveEventMap[T],
-): Promise<LiveEnvelope<T>> {
-  const [envelope] = await recordLiveEvents(manager, [liveEvent(stream, type, payload)]);
-  return envelope as LiveEnvelope<T>;
-}
-
 /** Events of a stream after `afterSeq`, in order. */
 export async function replayLiveEvents(
   manager: EntityManager,

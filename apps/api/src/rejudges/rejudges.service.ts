@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { liveStream, type LiveEnvelope } from '@app/contracts';
 import type { ChallengeVersionEntity, RejudgeEntity, SubmissionEntity } from '@app/db';
-import { JudgeQueue, appendLiveEvent } from '@app/pipeline';
+import { JudgeQueue, liveEvent, recordAndAnnounceLiveEvents, type NewLiveEvent } from '@app/pipeline';
 import { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../access/principal.js';
 import { DomainException } from '../errors/domain.exception.js';
@@ -69,7 +69,8 @@ export class RejudgesService {
         `versionId: version ${target.version} of ${item.challengeVersion!.challenge!.slug} is ${target.verification === 'pending' ? 'still being verified by the judge' : 'rejected by its verification'}; only verified versions can judge.`,
       );
     }
-    const envelopes: LiveEnvelope[] = [];
+    const queued: NewLiveEvent[] = [];
+    let recorded: { envelopes: LiveEnvelope[]; announced: boolean } = { envelopes: [], announced: true };
     const rejudge = await this.dataSource.transaction(async (manager) => {
       const originals = await this.rejudges.lastFinalSubmissions(manager, item.id);
       if (originals.length === 0) {
@@ -96,10 +97,10 @@ export class RejudgesService {
           rejudgeOfId: original.id,
           rejudgeId: saved.id,
         });
-        await this.queue.enqueue(manager, { submissionId: created.id });
+        await this.queue.enqueue(manager, { submissionId: created.id }, { wakeWith: 'recording' });
         // On the submission's own stream only: the candidate's session stream never hears of it.
-        envelopes.push(
-          await appendLiveEvent(manager, liveStream.submission(created.id), 'submission.queued', {
+        queued.push(
+          liveEvent(liveStream.submission(created.id), 'submission.queued', {
             submissionId: created.id,
             sessionId: created.sessionId,
             itemId: created.assessmentItemId,
@@ -107,9 +108,11 @@ export class RejudgesService {
           }),
         );
       }
+      // Every submission's event, and the judges' wake-up, in one statement.
+      recorded = await recordAndAnnounceLiveEvents(manager, queued, JudgeQueue.wakeJudges);
       return saved;
     });
-    this.live.publish(envelopes);
+    this.live.publish(recorded.envelopes, recorded.announced);
     return this.report(staff, rejudge.id);
   }
 
