@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
+import { JUDGE_QUEUE } from '@app/contracts';
 import { createDataSource } from '@app/db';
 import {
   HttpClient,
@@ -103,6 +104,15 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
         expected: expect.any(String),
       });
       expect(result.body.tests[4]).not.toHaveProperty('expected');
+
+      // The verdict's statement completed the submission's job: one transaction, one now().
+      const [job] = await dataSource.query<{ state: string; same: boolean }[]>(
+        `SELECT job.state, job.completed_on = submission."finishedAt" AS same
+         FROM pgboss.job job JOIN submissions submission ON submission.id = (job.data->>'submissionId')::uuid
+         WHERE job.name = $1 AND submission.id = $2`,
+        [JUDGE_QUEUE, submissionId],
+      );
+      expect(job).toEqual({ state: 'completed', same: true });
 
       const sessionEvents = client.stream(`session:${sessionId}`).map((e) => e.type);
       expect(sessionEvents).toEqual(expect.arrayContaining(['submission.queued', 'submission.finished']));

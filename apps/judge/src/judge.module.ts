@@ -67,9 +67,9 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.consume(this.config.JUDGE_CONCURRENCY, async ({ submissionId }, jobId) => {
-      await this.judge.judge(submissionId, jobId);
-    });
+    await this.queue.consume(this.config.JUDGE_CONCURRENCY, ({ submissionId }, jobId) =>
+      this.judge.judge(submissionId, jobId),
+    );
     this.logger.log(`consuming judge jobs, ${this.config.JUDGE_CONCURRENCY} at a time`);
     await this.queue.consumeScreenings(async ({ submissionId }) => {
       await this.screener.screen(submissionId);

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JUDGE_JOB_RETRY_LIMIT, hiddenTestName, liveStream, type LiveEnvelope } from '@app/contracts';
+import { JUDGE_JOB_RETRY_LIMIT, JUDGE_QUEUE, hiddenTestName, liveStream, type LiveEnvelope } from '@app/contracts';
 import {
   ChallengeVersionCache,
   type ChallengeVersionEntity,
@@ -8,7 +8,7 @@ import {
   preparedQuery,
 } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
-import { LivePublisher, liveEvent, recordAndAnnounceLiveEvents, type NewLiveEvent } from '@app/pipeline';
+import { JudgeQueue, LivePublisher, liveEvent, recordAndAnnounceLiveEvents, type NewLiveEvent } from '@app/pipeline';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -28,6 +28,13 @@ export const HEARTBEAT_INTERVAL_MS = 2000;
  * before giving the attempt up to the queue's retry.
  */
 export const DATABASE_WAIT_MS = 60_000;
+
+/**
+ * Test results that finish within this long of the last batch written wait for the next one: a submission's
+ * first result is written at once, later ones at most this often, the last ones with the verdict. Each batch
+ * is a statement, a NOTIFY and a socket frame per watcher; a dozen fast tests make two or three batches.
+ */
+export const RESULT_BATCH_INTERVAL_MS = 20;
 
 /** Names this judge process in `submission.running`, for operators (and the scale-out test). */
 const JUDGE_ID = `${hostname()}:${process.pid}`;
@@ -77,9 +84,13 @@ export class SubmissionJudge {
     for (const grader of [code, sql, answers]) for (const type of grader.types) this.graders.set(type, grader);
   }
 
-  async judge(submissionId: string, jobId: string): Promise<void> {
+  /**
+   * Judges the submission of job `jobId`. Returns `completed` when the verdict's statement also completed
+   * the job (the usual case); otherwise the queue completes it.
+   */
+  async judge(submissionId: string, jobId: string): Promise<'completed' | undefined> {
     const attempt = await this.start(submissionId, jobId);
-    if (!attempt) return;
+    if (!attempt) return undefined;
     // `submission.running` is recorded while the submission is already being judged: every later write
     // of the attempt waits for it, so it keeps its place in the stream.
     const running = this.recordRunning(attempt);
@@ -87,8 +98,8 @@ export class SubmissionJudge {
     if (attempt.attempt > JUDGE_JOB_RETRY_LIMIT) {
       // Every earlier attempt took its judge down with it: never run it again, never pass it.
       await running;
-      await this.finalise(attempt, crashedTooOften(attempt.submission, attempt.attempt - 1));
-      return;
+      const finished = await this.finalise(attempt, crashedTooOften(attempt.submission, attempt.attempt - 1), [], jobId);
+      return finished ? 'completed' : undefined;
     }
     const heartbeat = setInterval(() => void this.beat(attempt), HEARTBEAT_INTERVAL_MS);
     let finalisation: Finalisation;
@@ -107,7 +118,7 @@ export class SubmissionJudge {
     } finally {
       clearInterval(heartbeat);
     }
-    await this.finalise(attempt, finalisation, unrecorded);
+    return (await this.finalise(attempt, finalisation, unrecorded, jobId)) ? 'completed' : undefined;
   }
 
   /** Marks the submission running as a new attempt: one statement, which also returns what judging needs. */
@@ -177,6 +188,16 @@ export class SubmissionJudge {
     let recording = running;
     let waiting: FinishedTest[] = [];
     let graded = false;
+    let lastBatchAt = 0;
+    let endPause: (() => void) | undefined;
+    const pause = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        endPause = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
     const finalisation = await grader.grade(
       {
         kind: submission.kind,
@@ -189,15 +210,19 @@ export class SubmissionJudge {
       (test) => {
         waiting.push({ index: index++, outcome: test });
         if (waiting.length > 1) return; // joins the batch already waiting for its turn
-        recording = recording.then(() => {
+        recording = recording.then(async () => {
+          const wait = lastBatchAt + RESULT_BATCH_INTERVAL_MS - Date.now();
+          if (wait > 0 && !graded) await pause(wait);
           if (graded) return; // the verdict's statement takes them
           const batch = waiting;
           waiting = [];
+          lastBatchAt = Date.now();
           return this.record(attempt, batch);
         });
       },
     );
     graded = true;
+    endPause?.();
     await recording;
     return { finalisation, unrecorded: waiting };
   }
@@ -250,6 +275,7 @@ export class SubmissionJudge {
     attempt: Pick<Attempt, 'submission' | 'attempt'>,
     result: Finalisation,
     unrecorded: readonly FinishedTest[] = [],
+    jobId?: string,
   ): Promise<boolean> {
     const { submission } = attempt;
     const results = testResults(submission.id, unrecorded);
@@ -276,7 +302,11 @@ export class SubmissionJudge {
           UPDATE submissions SET status = 'finished', verdict = $6, score = $7, message = $8, grading = $9,
             "finishedAt" = now()
           WHERE id = $4 AND status = 'running' AND attempts = $5 RETURNING id),
-          results AS (${insertTestResults('$10', 'EXISTS (SELECT 1 FROM guard)')})`,
+          results AS (${insertTestResults('$10', 'EXISTS (SELECT 1 FROM guard)')})${
+            // The job is completed with its verdict: one round trip less, and no finished submission whose
+            // job is still active (a crash in between would have judged it again, to no effect).
+            jobId === undefined ? '' : `, completed AS (${JudgeQueue.completion('$11', '$12', 'EXISTS (SELECT 1 FROM guard)')})`
+          }`,
         params: [
           submission.id,
           attempt.attempt,
@@ -285,6 +315,7 @@ export class SubmissionJudge {
           result.message.slice(0, 2000),
           result.grading === undefined ? null : JSON.stringify(result.grading),
           results.rows,
+          ...(jobId === undefined ? [] : [JUDGE_QUEUE, jobId]),
         ],
       }),
     );

@@ -16,11 +16,13 @@ export {
   type NewLiveEvent,
 } from './live-event.store.js';
 export {
+  ITEM_STATUS_SQL,
   itemStatuses,
   recordAssessmentCopies,
   sessionEvents,
   sessionUpdatedEvents,
   sessionUpdate,
+  sessionUpdatedPayload,
   type SessionEventType,
 } from './session-events.js';
 export { ensureQueue } from './queue-setup.js';

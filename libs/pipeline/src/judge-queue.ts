@@ -56,6 +56,7 @@ export class JudgeQueue {
     private readonly boss: PgBoss,
     private readonly db: PreparedStatementsDb,
     private readonly databaseUrl: string,
+    private readonly insertion: CapturedInsert,
   ) {}
 
   static async start(options: JudgeQueueOptions): Promise<JudgeQueue> {
@@ -93,7 +94,7 @@ export class JudgeQueue {
       expireInSeconds: 600,
       retentionMinutes: 60 * 24,
     });
-    return new JudgeQueue(boss, db, options.databaseUrl);
+    return new JudgeQueue(boss, db, options.databaseUrl, await capturedInsert(boss));
   }
 
   /**
@@ -114,11 +115,41 @@ export class JudgeQueue {
       await preparedQuery(manager, 'SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, JUDGE_QUEUE]);
   }
 
+  /**
+   * `enqueue` as common table expressions of a statement of the caller's, numbered from `$first`: `jobs`, the
+   * insert pg-boss's `insert()` runs (its own SQL and settings, captured when the queue started), and `wake`,
+   * the judges' wake-up. A statement that writes a submission and enqueues its jobs this way is atomic by
+   * itself and costs one round trip. `wake` is not a write: the statement must select from it (say, in its
+   * `guard`), or PostgreSQL never runs it.
+   */
+  enqueueing(first: number, data: JudgeJobData, options: { screen?: boolean } = {}): GuardedWrite {
+    const jobs: PgBoss.JobInsert[] = [{ name: JUDGE_QUEUE, data }];
+    if (options.screen) jobs.push({ name: INTEGRITY_QUEUE, data: data satisfies IntegrityJobData });
+    const { text, settings } = this.insertion;
+    const renumbered = text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + first - 1}`);
+    const wake = first + 1 + settings.length;
+    return {
+      ctes: `jobs AS (${renumbered}), wake AS (SELECT pg_notify($${wake}, $${wake + 1}))`,
+      params: [JSON.stringify(jobs), ...settings, JUDGE_WAKE_CHANNEL, JUDGE_QUEUE],
+    };
+  }
+
   /** The wake-up of idle judges as a write for `recordAndAnnounceLiveEvents`, sent when it commits. */
   static readonly wakeJudges: GuardedWrite = {
     ctes: `wake AS (SELECT pg_notify($4, $5)), guard AS (SELECT 1 FROM wake)`,
     params: [JUDGE_WAKE_CHANNEL, JUDGE_QUEUE],
   };
+
+  /**
+   * The completion of job `jobId` of queue `queue` (both SQL expressions, say parameters) when `condition`
+   * holds: the UPDATE of pg-boss's own `complete()` (pg-boss 10, `completeJobs` in its plans), as a common
+   * table expression for the statement that records the job's outcome, so that the outcome and the job's
+   * completion commit together, in one round trip. A handler that did so returns `completed`.
+   */
+  static completion(queue: string, jobId: string, condition: string): string {
+    return `UPDATE pgboss.job SET completed_on = now(), state = 'completed', output = NULL
+      WHERE name = ${queue} AND id = ${jobId}::uuid AND state = 'active' AND ${condition}`;
+  }
 
   /** The verification of an uploaded challenge version, inside the caller's transaction like `enqueue`. */
   async enqueueVerification(manager: EntityManager, data: ChallengeVerificationJobData): Promise<void> {
@@ -153,14 +184,17 @@ export class JudgeQueue {
    * idle slot wakes on the enqueuer's NOTIFY, so a job waits milliseconds rather than a polling
    * interval; jobs are still fetched, locked and completed by pg-boss.
    */
-  async consume(concurrency: number, handler: (data: JudgeJobData, jobId: string) => Promise<void>): Promise<void> {
+  async consume(
+    concurrency: number,
+    handler: (data: JudgeJobData, jobId: string) => Promise<'completed' | undefined>,
+  ): Promise<void> {
     await this.startListening();
     for (let slot = 0; slot < concurrency; slot++) this.slots.push(this.runSlot(JUDGE_QUEUE, handler));
   }
 
   private async runSlot<T extends object>(
     queue: string,
-    handler: (data: T, jobId: string) => Promise<void>,
+    handler: (data: T, jobId: string) => Promise<'completed' | undefined | void>,
     options: { background?: boolean } = {},
   ): Promise<void> {
     while (!this.stopping) {
@@ -181,17 +215,18 @@ export class JudgeQueue {
   private async handle<T extends object>(
     queue: string,
     job: PgBoss.Job<T>,
-    handler: (data: T, jobId: string) => Promise<void>,
+    handler: (data: T, jobId: string) => Promise<'completed' | undefined | void>,
   ): Promise<void> {
+    let outcome: 'completed' | undefined | void;
     try {
-      await handler(job.data, job.id);
+      outcome = await handler(job.data, job.id);
     } catch (error) {
       await this.boss
         .fail(queue, job.id, { reason: error instanceof Error ? error.message : String(error) })
         .catch(() => undefined); // unreachable database: the job expires and is retried
       return;
     }
-    await this.boss.complete(queue, job.id).catch(() => undefined);
+    if (outcome !== 'completed') await this.boss.complete(queue, job.id).catch(() => undefined);
   }
 
   /**
@@ -311,6 +346,31 @@ export class JudgeQueue {
     await this.boss.stop({ graceful: true, wait: true, timeout: 2000 });
     await this.db.close().catch(() => undefined);
   }
+}
+
+/** The statement pg-boss's `insert()` runs: its text (parameters `$1`, the jobs as JSON, to `$n`) and `$2` to `$n`. */
+interface CapturedInsert {
+  text: string;
+  settings: readonly unknown[];
+}
+
+/**
+ * pg-boss's own insert, read by running `insert()` on a `db` that only records: the text is the same for every
+ * call, its parameters after the first (the jobs) are the instance's settings.
+ */
+async function capturedInsert(boss: PgBoss): Promise<CapturedInsert> {
+  let captured: CapturedInsert | undefined;
+  await boss.insert([], {
+    db: {
+      executeSql: (text: string, values: unknown[]) => {
+        captured = { text, settings: values.slice(1) };
+        return Promise.resolve({ rows: [] });
+      },
+    },
+  });
+  if (!captured || !/^\s*WITH\b/i.test(captured.text) || /\$\$/.test(captured.text))
+    throw new Error('pg-boss insert() could not be captured');
+  return captured;
 }
 
 /** pg-boss's `db` option: its SQL runs on the caller's transaction, as prepared statements. */

@@ -18,8 +18,11 @@ interface SessionRow {
   deadline: Date;
 }
 
-/** Where each item stands, as SQL over the session `$1` and an `item` row (one place for both queries that need it). */
-const ITEM_STATUS_SQL = `CASE
+/**
+ * Where each item stands, as SQL over the session `$1` and an `item` row (`assessment_items`): one place
+ * for every query that needs it.
+ */
+export const ITEM_STATUS_SQL = `CASE
          WHEN EXISTS (SELECT 1 FROM submissions s
                       WHERE s."sessionId" = $1 AND s."assessmentItemId" = item.id AND s.kind = 'final') THEN 'submitted'
          WHEN EXISTS (SELECT 1 FROM drafts d WHERE d."sessionId" = $1 AND d."assessmentItemId" = item.id) THEN 'draft_saved'
@@ -58,18 +61,19 @@ export async function sessionUpdate(
     [sessionId],
   );
   if (!session) return undefined;
+  return { assessmentId: session.assessmentId, payload: sessionUpdatedPayload(sessionId, session, session.items, now) };
+}
+
+/** The `session.updated` payload of a session read with its items' statuses (`ITEM_STATUS_SQL`). */
+export function sessionUpdatedPayload(
+  sessionId: string,
+  session: Pick<SessionRow, 'status' | 'deadline'>,
+  items: { id: string; status: SessionItemStatus }[],
+  now = new Date(),
+): LiveEventMap['session.updated'] {
   const remainingSeconds =
     session.status === 'finished' ? 0 : Math.max(0, Math.floor((session.deadline.getTime() - now.getTime()) / 1000));
-  return {
-    assessmentId: session.assessmentId,
-    payload: {
-      sessionId,
-      status: session.status,
-      deadline: session.deadline.toISOString(),
-      remainingSeconds,
-      items: session.items,
-    },
-  };
+  return { sessionId, status: session.status, deadline: session.deadline.toISOString(), remainingSeconds, items };
 }
 
 /** A session event, for the session's own stream. */

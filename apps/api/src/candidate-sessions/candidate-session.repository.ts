@@ -10,7 +10,15 @@ import {
   SnapshotEntity,
   preparedQuery,
 } from '@app/db';
+import { ITEM_STATUS_SQL } from '@app/pipeline';
+import type { SessionItemStatus } from '@app/contracts';
 import { type EntityManager, Repository } from 'typeorm';
+
+/** Where an item of a session stands. */
+export interface ItemStatus {
+  id: string;
+  status: SessionItemStatus;
+}
 
 export const SNAPSHOT_INTERVAL_MS = 2000;
 
@@ -81,27 +89,39 @@ export class CandidateSessionRepository {
    * (every autosave and submission asks), the version (which never changes) from the process's cache.
    * `item` is null when the session's assessment has no such item.
    */
+  /**
+   * The session and one of its items, in one query. With `statuses`, also where every item of the session
+   * stands (`ITEM_STATUS_SQL`), for a `session.updated` to go with the write that follows.
+   */
   async sessionWithItem(
     sessionId: string,
     itemId: string,
-  ): Promise<{ session: CandidateSessionEntity; item: OpenedItem | null } | null> {
+    options: { statuses?: boolean } = {},
+  ): Promise<{ session: CandidateSessionEntity; item: OpenedItem | null; statuses?: ItemStatus[] } | null> {
     const manager = this.sessions.manager;
     const [row] = await preparedQuery<
-      CandidateSessionEntity & { itemId: string | null; challengeVersionId: string | null }
+      CandidateSessionEntity & { itemId: string | null; challengeVersionId: string | null; statuses?: ItemStatus[] }
     >(
       manager,
       `SELECT session.id, session."inviteId", session."assessmentId", session."organizationId", session."startedAt",
          session.deadline, session."finishedAt", session.status, item.id AS "itemId", item."challengeVersionId"
+         ${
+           options.statuses
+             ? `, COALESCE((SELECT json_agg(json_build_object('id', item.id, 'status', ${ITEM_STATUS_SQL})
+                                     ORDER BY item.position)
+                     FROM assessment_items item WHERE item."assessmentId" = session."assessmentId"), '[]') AS statuses`
+             : ''
+         }
        FROM candidate_sessions session
        LEFT JOIN assessment_items item ON item."assessmentId" = session."assessmentId" AND item.id = $2
        WHERE session.id = $1`,
       [sessionId, itemId],
     );
     if (!row) return null;
-    const { itemId: foundItemId, challengeVersionId, ...session } = row;
-    if (foundItemId === null || challengeVersionId === null) return { session, item: null };
+    const { itemId: foundItemId, challengeVersionId, statuses, ...session } = row;
+    if (foundItemId === null || challengeVersionId === null) return { session, item: null, statuses };
     const challengeVersion = await this.versions.get(manager, challengeVersionId);
-    return { session, item: { id: foundItemId, challengeVersionId, challengeVersion } };
+    return { session, item: { id: foundItemId, challengeVersionId, challengeVersion }, statuses };
   }
 
   drafts(sessionId: string): Promise<DraftEntity[]> {

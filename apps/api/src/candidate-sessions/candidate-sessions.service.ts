@@ -18,7 +18,7 @@ import { BackgroundJobs } from '../jobs/background-jobs.js';
 import { SESSION_DEADLINE_QUEUE } from '../jobs/jobs.module.js';
 import { LiveHub } from '../live/live-hub.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
-import { CandidateSessionRepository, type OpenedItem } from './candidate-session.repository.js';
+import { CandidateSessionRepository, type ItemStatus, type OpenedItem } from './candidate-session.repository.js';
 import type { CandidateSessionDto, SaveDraftDto, StartedSessionDto } from './dto/candidate-session.dto.js';
 
 /** A session token outlives the deadline a little, so that a last autosave still gets a clear 409. */
@@ -95,13 +95,14 @@ export class CandidateSessionsService {
     candidate: CandidatePrincipal,
     itemId: string,
     now = new Date(),
-  ): Promise<{ session: CandidateSessionEntity; item: OpenedItem }> {
-    const found = await this.sessions.sessionWithItem(candidate.sessionId, itemId);
+    options: { statuses?: boolean } = {},
+  ): Promise<{ session: CandidateSessionEntity; item: OpenedItem; statuses?: ItemStatus[] }> {
+    const found = await this.sessions.sessionWithItem(candidate.sessionId, itemId, options);
     if (!found) throw new DomainException('not_found', 'session_not_found', 'No such session.');
     const session = await this.finishIfOverdue(found.session, now);
     if (session.status === 'finished') throw sessionFinished();
     if (!found.item) throw new DomainException('not_found', 'item_not_found', 'No such item in your assessment.');
-    return { session, item: found.item };
+    return { session, item: found.item, statuses: found.statuses };
   }
 
   async saveDraft(candidate: CandidatePrincipal, itemId: string, input: SaveDraftDto, now = new Date()): Promise<void> {

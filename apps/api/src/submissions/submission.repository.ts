@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { SubmissionEntity, preparedQuery } from '@app/db';
-import { type EntityManager, Repository } from 'typeorm';
+import { SubmissionEntity } from '@app/db';
+import type { GuardedWrite } from '@app/pipeline';
+import { Repository } from 'typeorm';
 
 @Injectable()
 export class SubmissionRepository {
   constructor(@InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>) {}
 
-  /** Every submission goes through here: a prepared statement (see `preparedQuery`). */
-  async create(
-    manager: EntityManager,
+  /**
+   * Every submission goes through here: its INSERT as the common table expression `created` of a statement
+   * (parameters `$4` to `$12`, as a `GuardedWrite` numbers them), which also enqueues its jobs and records its
+   * events (see `SubmissionsService.accept`).
+   */
+  static creating(
     submission: Pick<
       SubmissionEntity,
+      | 'id'
       | 'sessionId'
       | 'organizationId'
       | 'assessmentItemId'
@@ -21,13 +26,14 @@ export class SubmissionRepository {
       | 'code'
       | 'answer'
     >,
-  ): Promise<{ id: string }> {
-    const [created] = await preparedQuery<{ id: string }>(
-      manager,
-      `INSERT INTO submissions ("sessionId", "organizationId", "assessmentItemId", "challengeVersionId", kind, language,
-         code, answer, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'queued') RETURNING id`,
-      [
+  ): GuardedWrite {
+    return {
+      ctes: `created AS (
+        INSERT INTO submissions (id, "sessionId", "organizationId", "assessmentItemId", "challengeVersionId", kind,
+          language, code, answer, status)
+        VALUES ($4, $5, $6, $7, $8, $9, $10, $11, $12, 'queued') RETURNING id)`,
+      params: [
+        submission.id,
         submission.sessionId,
         submission.organizationId,
         submission.assessmentItemId,
@@ -37,8 +43,7 @@ export class SubmissionRepository {
         submission.code,
         submission.answer === null ? null : JSON.stringify(submission.answer),
       ],
-    );
-    return created;
+    };
   }
 
   /** With its test results in order. */

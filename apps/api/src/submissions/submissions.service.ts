@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { hiddenTestName, liveStream, type LiveEnvelope, type SubmissionKind } from '@app/contracts';
+import { hiddenTestName, liveStream, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
-import { JudgeQueue, liveEvent, recordAndAnnounceLiveEvents, sessionUpdatedEvents } from '@app/pipeline';
+import {
+  JudgeQueue,
+  liveEvent,
+  recordAndAnnounceLiveEvents,
+  sessionEvents,
+  sessionUpdatedPayload,
+} from '@app/pipeline';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CandidatePrincipal } from '../access/principal.js';
 import { CandidateSessionsService } from '../candidate-sessions/candidate-sessions.service.js';
@@ -26,8 +33,9 @@ export class SubmissionsService {
   ) {}
 
   /**
-   * Accepts a run or a final submission: its row, its judge job and its `submission.queued` events
-   * are written in one transaction, so nothing accepted is ever without a job, or the reverse.
+   * Accepts a run or a final submission: its row, its judge jobs and its `submission.queued` events are
+   * written in one statement (atomic by itself), so nothing accepted is ever without a job, or the reverse.
+   * With the session's lookup before it, accepting costs two round trips.
    */
   async accept(
     candidate: CandidatePrincipal,
@@ -35,7 +43,11 @@ export class SubmissionsService {
     kind: SubmissionKind,
     input: SubmitDto,
   ): Promise<AcceptedSubmissionDto> {
-    const { session, item } = await this.sessions.openItem(candidate, itemId);
+    const now = new Date();
+    // A final submission makes the item `submitted`: `session.updated` needs where the others stand.
+    const { session, item, statuses } = await this.sessions.openItem(candidate, itemId, now, {
+      statuses: kind === 'final',
+    });
     const type = item.challengeVersion.type;
     const isCode = CODE_TYPES.has(type);
     if (isCode && (input.code === undefined || input.language === undefined)) {
@@ -57,30 +69,34 @@ export class SubmissionsService {
       );
     }
     if (!isCode) checkItemAnswer(type, item.challengeVersion.definition, input.answer!);
-    let recorded: { envelopes: LiveEnvelope[]; announced: boolean } = { envelopes: [], announced: true };
-    const submission = await this.dataSource.transaction(async (manager) => {
-      const created = await this.submissions.create(manager, {
-        sessionId: session.id,
-        organizationId: session.organizationId,
-        assessmentItemId: item.id,
-        challengeVersionId: item.challengeVersionId,
-        kind,
-        language: isCode ? (input.language ?? null) : null,
-        code: isCode ? (input.code ?? null) : null,
-        answer: isCode ? null : (input.answer ?? null),
-      });
-      // Final JavaScript/TypeScript code is also screened for similarity (docs/integrity.md).
-      const screened = kind === 'final' && isCode && input.language !== 'sql';
-      await this.queue.enqueue(manager, { submissionId: created.id }, { screen: screened, wakeWith: 'recording' });
-      const queued = { submissionId: created.id, sessionId: session.id, itemId: item.id, kind };
-      const events = [
-        liveEvent(liveStream.submission(created.id), 'submission.queued', queued),
-        liveEvent(liveStream.session(session.id), 'submission.queued', queued),
-      ];
-      // A final submission makes the item `submitted`.
-      if (kind === 'final') events.push(...(await sessionUpdatedEvents(manager, session.id)));
-      recorded = await recordAndAnnounceLiveEvents(manager, events, JudgeQueue.wakeJudges);
-      return created;
+    const submission = {
+      id: randomUUID(),
+      sessionId: session.id,
+      organizationId: session.organizationId,
+      assessmentItemId: item.id,
+      challengeVersionId: item.challengeVersionId,
+      kind,
+      language: isCode ? (input.language ?? null) : null,
+      code: isCode ? (input.code ?? null) : null,
+      answer: isCode ? null : (input.answer ?? null),
+    };
+    const queued = { submissionId: submission.id, sessionId: session.id, itemId: item.id, kind };
+    const events = [
+      liveEvent(liveStream.submission(submission.id), 'submission.queued', queued),
+      liveEvent(liveStream.session(session.id), 'submission.queued', queued),
+    ];
+    if (statuses) {
+      const items = statuses.map((entry) => (entry.id === item.id ? { ...entry, status: 'submitted' as const } : entry));
+      events.push(...sessionEvents(session, 'session.updated', sessionUpdatedPayload(session.id, session, items, now)));
+    }
+    // Final JavaScript/TypeScript code is also screened for similarity (docs/integrity.md).
+    const screen = kind === 'final' && isCode && input.language !== 'sql';
+    // The submission, its jobs, the judges' wake-up and its events: one statement, atomic by itself.
+    const creating = SubmissionRepository.creating(submission);
+    const enqueueing = this.queue.enqueueing(4 + creating.params.length, { submissionId: submission.id }, { screen });
+    const recorded = await recordAndAnnounceLiveEvents(this.dataSource.manager, events, {
+      ctes: `${creating.ctes}, ${enqueueing.ctes}, guard AS (SELECT 1 FROM created, wake)`,
+      params: [...creating.params, ...enqueueing.params],
     });
     this.access.accepted(submission.id, { sessionId: session.id, organizationId: session.organizationId, kind });
     this.live.publishSessionEvents(session.assessmentId, recorded.envelopes, recorded.announced);
