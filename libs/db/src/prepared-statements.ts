@@ -9,8 +9,18 @@ import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryR
  * and two texts never share a name.
  */
 export function statementName(text: string): string {
-  return `assay_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `assay_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    // The texts are the code's own (a few dozen); the bound only guards against a caller that builds them.
+    if (statementNames.size >= 1000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
 }
+
+/** Names already derived, by text: the pipeline runs the same few texts for every submission. */
+const statementNames = new Map<string, string>();
 
 /**
  * Runs a statement the pipeline runs for every submission as a prepared statement: PostgreSQL parses and
