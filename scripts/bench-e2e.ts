@@ -326,24 +326,29 @@ class Candidate {
     private readonly token: string,
     private readonly itemId: string,
   ) {
-    socket.on('event', (envelope: LiveEnvelope) => {
-      const now = performance.now();
-      const id = (envelope.payload as { submissionId?: string }).submissionId;
-      if (id === undefined) return;
-      const entry = this.pending.get(id);
-      if (!entry) {
-        // Judged before this client read the 202 (a loaded machine delays the HTTP response more than the
-        // judging): kept for submit() to find.
-        if (envelope.type === 'submission.finished' && envelope.stream.startsWith('session:'))
-          this.finishedEarly.set(id, now);
-        return;
-      }
-      if (envelope.type === 'test.finished') entry.firstTest ??= now;
-      if (envelope.type === 'submission.finished' && envelope.stream.startsWith('session:')) {
-        entry.finished = now;
-        entry.done();
-      }
+    socket.on('event', (envelope: LiveEnvelope) => this.receive(envelope));
+    socket.on('events', (envelopes: LiveEnvelope[]) => {
+      for (const envelope of envelopes) this.receive(envelope);
     });
+  }
+
+  private receive(envelope: LiveEnvelope): void {
+    const now = performance.now();
+    const id = (envelope.payload as { submissionId?: string }).submissionId;
+    if (id === undefined) return;
+    const entry = this.pending.get(id);
+    if (!entry) {
+      // Judged before this client read the 202 (a loaded machine delays the HTTP response more than the
+      // judging): kept for submit() to find.
+      if (envelope.type === 'submission.finished' && envelope.stream.startsWith('session:'))
+        this.finishedEarly.set(id, now);
+      return;
+    }
+    if (envelope.type === 'test.finished') entry.firstTest ??= now;
+    if (envelope.type === 'submission.finished' && envelope.stream.startsWith('session:')) {
+      entry.finished = now;
+      entry.done();
+    }
   }
 
   static async join(nodeUrl: string, inviteToken: string): Promise<Candidate> {
@@ -506,7 +511,7 @@ async function runFanoutWatcher(): Promise<void> {
   for (let i = 0; i < setup.sockets; i++) {
     const socket = await connect(setup.urls[(setup.index + i) % setup.urls.length], setup.token);
     await subscribe(socket, { sessionId: setup.sessionId });
-    socket.on('event', (envelope: LiveEnvelope) => {
+    const receive = (envelope: LiveEnvelope) => {
       if (envelope.type !== 'draft.updated') return;
       const at = performance.timeOrigin + performance.now();
       const event = Number(/draft (\d+)/.exec((envelope.payload as { code: string }).code)?.[1]);
@@ -514,7 +519,9 @@ async function runFanoutWatcher(): Promise<void> {
       times.push(at);
       received.set(event, times);
       if (times.length === setup.sockets) process.send?.({ event, times });
-    });
+    };
+    socket.on('event', receive);
+    socket.on('events', (envelopes: LiveEnvelope[]) => envelopes.forEach(receive));
   }
   process.send?.({ ready: true });
 }

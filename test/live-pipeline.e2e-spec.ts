@@ -91,6 +91,12 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
         'submission.finished',
       ]);
       expect(events.at(-1)!.payload).toMatchObject({ verdict: 'ACCEPTED', score: 1, kind: 'final' });
+      // Events that reached the API together left it together: the verdict with the results written with it.
+      const verdictMessage = client.messages.find((message) =>
+        message.some((e) => e.type === 'submission.finished' && e.stream === `submission:${submissionId}`),
+      )!;
+      expect(verdictMessage.length).toBeGreaterThan(1);
+      expect(client.messages.flat()).toEqual(client.events);
       const hidden = events.filter((e) => e.type === 'test.finished' && !(e.payload as { sample: boolean }).sample);
       expect(hidden).toHaveLength(3);
       for (const e of hidden) expect(e.payload).not.toHaveProperty('details');

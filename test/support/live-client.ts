@@ -4,9 +4,18 @@ import { io, type Socket } from 'socket.io-client';
 /** A socket.io client of `/live` that records what it receives, for assertions. */
 export class LiveTestClient {
   readonly events: LiveEnvelope[] = [];
+  /** The events as they came: one per `event` message, several per `events` message. */
+  readonly messages: LiveEnvelope[][] = [];
   readonly errors: { code: string; message: string }[] = [];
   private constructor(readonly socket: Socket) {
-    socket.on('event', (envelope: LiveEnvelope) => this.events.push(envelope));
+    socket.on('event', (envelope: LiveEnvelope) => {
+      this.events.push(envelope);
+      this.messages.push([envelope]);
+    });
+    socket.on('events', (envelopes: LiveEnvelope[]) => {
+      this.events.push(...envelopes);
+      this.messages.push(envelopes);
+    });
     socket.on('error', (error: { code: string; message: string }) => this.errors.push(error));
   }
 

@@ -125,7 +125,13 @@ export interface SubscribeMessage {
 
 /** Socket.io event names of the `/live` namespace. */
 export interface LiveServerToClient {
+  /** One event. */
   event: (envelope: LiveEnvelope) => void;
+  /**
+   * Several events in one message, in the order a client would have received them as `event`s: what reached
+   * the server together (a judge's batch of test results, a replay) leaves it together, in one frame.
+   */
+  events: (envelopes: LiveEnvelope[]) => void;
   subscribed: (ack: { stream: string; replayed: number; lastSeq: number }) => void;
   error: (error: { code: string; message: string }) => void;
 }

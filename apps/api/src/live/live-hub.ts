@@ -1,13 +1,19 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { CANDIDATE_EVENT_TYPES, type LiveEnvelope, type LiveEventMap, type LiveServerSideEvents } from '@app/contracts';
+import {
+  CANDIDATE_EVENT_TYPES,
+  type LiveEnvelope,
+  type LiveEventMap,
+  type LiveServerSideEvents,
+  type LiveServerToClient,
+} from '@app/contracts';
 import { recordAssessmentCopies, replayLiveEvents } from '@app/pipeline';
 import type { BroadcastOperator as TypedBroadcastOperator, Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal.js';
 import { LiveMetrics } from '../metrics/live-metrics.js';
 
-/** What the hub broadcasts: the `event` message, to sockets of this node. */
-type BroadcastOperator = TypedBroadcastOperator<{ event: (envelope: LiveEnvelope) => void }, unknown>;
+/** What the hub broadcasts: `event` and `events` messages, to sockets of this node. */
+type BroadcastOperator = TypedBroadcastOperator<Pick<LiveServerToClient, 'event' | 'events'>, unknown>;
 
 interface Subscriber {
   socket: Socket;
@@ -48,8 +54,7 @@ export class LiveHub implements OnApplicationShutdown {
   attach(namespace: Namespace): void {
     this.namespace = namespace;
     this.namespace.on('live:events', (envelopes: LiveEnvelope[]) => {
-      if (!Array.isArray(envelopes)) return;
-      for (const envelope of envelopes) void this.deliver(envelope);
+      if (Array.isArray(envelopes)) this.deliver(envelopes);
     });
     this.resyncTimer = setInterval(() => {
       this.resyncing ??= this.resync()
@@ -111,15 +116,19 @@ export class LiveHub implements OnApplicationShutdown {
     }
     // Events that arrived while the replay was read: those it did not include, in order; a gap among
     // them (an event recorded during the replay whose announcement is still on its way) is read.
+    const next: LiveEnvelope[] = [];
     for (const envelope of arrived.sort((a, b) => a.seq - b.seq)) {
       const last = subscriber.delivered.get(stream);
       if (last === undefined || envelope.seq <= last) continue;
       if (envelope.seq !== last + 1) {
+        this.send(subscriber, next.splice(0));
         await this.catchUp(subscriber, stream);
         break;
       }
-      this.send(subscriber, envelope);
+      subscriber.delivered.set(stream, envelope.seq);
+      next.push(envelope);
     }
+    this.send(subscriber, next);
     const lastSeq = subscriber.delivered.get(stream) ?? afterSeq;
     return { replayed: lastSeq - afterSeq, lastSeq };
   }
@@ -143,7 +152,7 @@ export class LiveHub implements OnApplicationShutdown {
    */
   publish(envelopes: readonly LiveEnvelope[], announced = false): void {
     if (envelopes.length === 0) return;
-    for (const envelope of envelopes) void this.deliver(envelope);
+    this.deliver(envelopes);
     if (!announced) this.namespace?.serverSideEmit('live:events', [...envelopes]);
   }
 
@@ -172,44 +181,60 @@ export class LiveHub implements OnApplicationShutdown {
   }
 
   /**
-   * Delivers one event to the stream's subscribers on this node: those that are next in line get it at
-   * once, in one broadcast (socket.io encodes the message once, however many sockets receive it); one
-   * that missed an earlier event reads what it missed first.
+   * Delivers events that came together (one NOTIFY, one commit of this node) to their streams' subscribers
+   * on this node, in order: each subscriber next in line for them gets all of its share in one message, and
+   * subscribers with the same share get it in one broadcast (socket.io encodes it once, however many sockets
+   * receive it). One that missed an earlier event reads what it missed first.
    */
-  private async deliver(envelope: LiveEnvelope): Promise<void> {
-    if (envelope.type === 'submission.finished' && envelope.stream.startsWith('submission:'))
-      this.observeVerdict(envelope);
-    const recipients: Subscriber[] = [];
-    const behind: Subscriber[] = [];
-    for (const subscriber of this.byStream.get(envelope.stream) ?? []) {
-      const waiting = subscriber.replaying.get(envelope.stream);
-      if (waiting) {
-        waiting.push(envelope); // sent after the replay, unless the replay had it
-        continue;
+  private deliver(envelopes: readonly LiveEnvelope[]): void {
+    const shares = new Map<Subscriber, LiveEnvelope[]>();
+    const behind = new Map<Subscriber, Set<string>>();
+    for (const envelope of envelopes) {
+      if (envelope.type === 'submission.finished' && envelope.stream.startsWith('submission:'))
+        this.observeVerdict(envelope);
+      for (const subscriber of this.byStream.get(envelope.stream) ?? []) {
+        const waiting = subscriber.replaying.get(envelope.stream);
+        if (waiting) {
+          waiting.push(envelope); // sent after the replay, unless the replay had it
+          continue;
+        }
+        const last = subscriber.delivered.get(envelope.stream);
+        if (last === undefined || envelope.seq <= last) continue;
+        if (envelope.seq === last + 1 && !behind.get(subscriber)?.has(envelope.stream)) {
+          subscriber.delivered.set(envelope.stream, envelope.seq);
+          let share = shares.get(subscriber);
+          if (!share) shares.set(subscriber, (share = []));
+          share.push(envelope);
+        } else {
+          let streams = behind.get(subscriber);
+          if (!streams) behind.set(subscriber, (streams = new Set()));
+          streams.add(envelope.stream);
+        }
       }
-      const last = subscriber.delivered.get(envelope.stream);
-      if (last === undefined || envelope.seq <= last) continue;
-      if (envelope.seq === last + 1) recipients.push(subscriber);
-      else behind.push(subscriber);
     }
-    this.sendAll(recipients, envelope);
-    for (const subscriber of behind) {
-      await this.catchUp(subscriber, envelope.stream).catch((error: unknown) =>
-        this.logger.warn(`catch-up of ${envelope.stream} failed: ${String(error)}`),
-      );
+    this.sendShares(shares);
+    for (const [subscriber, streams] of behind) {
+      for (const stream of streams) {
+        this.catchUp(subscriber, stream).catch((error: unknown) =>
+          this.logger.warn(`catch-up of ${stream} failed: ${String(error)}`),
+        );
+      }
     }
   }
 
-  /** Sends, in order, every recorded event the subscriber has not had yet. */
+  /** Sends, in order and in one message, every recorded event the subscriber has not had yet. */
   private async catchUp(subscriber: Subscriber, stream: string): Promise<void> {
     const after = subscriber.delivered.get(stream);
     if (after === undefined) return;
     const missing = await replayLiveEvents(this.dataSource.manager, stream, after);
+    const next: LiveEnvelope[] = [];
     for (const envelope of missing) {
       const last = subscriber.delivered.get(stream);
       if (last === undefined || envelope.seq <= last) continue;
-      this.send(subscriber, envelope);
+      subscriber.delivered.set(stream, envelope.seq);
+      next.push(envelope);
     }
+    this.send(subscriber, next);
   }
 
   private observeVerdict(envelope: LiveEnvelope): void {
@@ -218,27 +243,43 @@ export class LiveHub implements OnApplicationShutdown {
     if (typeof latencyMs === 'number') this.metrics.judgeLatency.observe({ kind }, latencyMs / 1000);
   }
 
-  private send(subscriber: Subscriber, envelope: LiveEnvelope): void {
-    this.sendAll([subscriber], envelope);
+  /** Sends one subscriber events already counted as delivered to it. */
+  private send(subscriber: Subscriber, envelopes: LiveEnvelope[]): void {
+    this.sendShares(new Map([[subscriber, envelopes]]));
   }
 
-  /** Sends one event to subscribers next in line for it; candidates get only the events meant for them. */
-  private sendAll(subscribers: readonly Subscriber[], envelope: LiveEnvelope): void {
-    if (subscribers.length === 0) return;
-    this.metrics.eventLag.observe(Math.max(0, Date.now() - Date.parse(envelope.at)) / 1000);
-    const forCandidates = CANDIDATE_EVENT_TYPES.includes(envelope.type);
-    const sockets: Socket[] = [];
-    for (const subscriber of subscribers) {
-      subscriber.delivered.set(envelope.stream, envelope.seq);
-      if (forCandidates || subscriber.principal.kind !== 'candidate') sockets.push(subscriber.socket);
+  /**
+   * Sends each subscriber its share of events (already counted as delivered), the ones meant for it only:
+   * a candidate never gets a staff event. Subscribers whose shares are the same events get one broadcast.
+   */
+  private sendShares(shares: ReadonlyMap<Subscriber, readonly LiveEnvelope[]>): void {
+    const groups = new Map<string, { envelopes: LiveEnvelope[]; sockets: Socket[] }>();
+    for (const [subscriber, share] of shares) {
+      const envelopes =
+        subscriber.principal.kind === 'candidate'
+          ? share.filter((envelope) => CANDIDATE_EVENT_TYPES.includes(envelope.type))
+          : [...share];
+      if (envelopes.length === 0) continue;
+      const key = envelopes.map((envelope) => `${envelope.stream}#${envelope.seq}`).join(' ');
+      const group = groups.get(key);
+      if (group) group.sockets.push(subscriber.socket);
+      else groups.set(key, { envelopes, sockets: [subscriber.socket] });
     }
-    if (sockets.length === 1 || !this.namespace) {
-      for (const socket of sockets) socket.emit('event', envelope);
-      return;
+    const now = Date.now();
+    for (const { envelopes, sockets } of groups.values()) {
+      for (const envelope of envelopes) this.metrics.eventLag.observe(Math.max(0, now - Date.parse(envelope.at)) / 1000);
+      if (sockets.length === 1 || !this.namespace) {
+        for (const socket of sockets) {
+          if (envelopes.length === 1) socket.emit('event', envelopes[0]);
+          else socket.emit('events', envelopes);
+        }
+        continue;
+      }
+      // One broadcast to this node's sockets only (each socket is in a room named by its id): every node
+      // delivers to its own.
+      const broadcast = this.namespace.local.to(sockets.map((socket) => socket.id)) as BroadcastOperator;
+      if (envelopes.length === 1) broadcast.emit('event', envelopes[0]);
+      else broadcast.emit('events', envelopes);
     }
-    // One broadcast to this node's sockets only (each socket is in a room named by its id): every node
-    // delivers to its own.
-    const broadcast = this.namespace.local.to(sockets.map((socket) => socket.id)) as BroadcastOperator;
-    broadcast.emit('event', envelope);
   }
 }

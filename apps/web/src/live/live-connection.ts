@@ -88,6 +88,10 @@ export class LiveConnection {
     socket.on('disconnect', () => this.setStatus('reconnecting'));
     socket.on('connect_error', () => this.setStatus('reconnecting'));
     socket.on('event', (raw: unknown) => this.receive(socket, raw));
+    // Events that reached the server together come in one message, in order.
+    socket.on('events', (raw: unknown) => {
+      if (Array.isArray(raw)) for (const item of raw as unknown[]) this.receive(socket, item);
+    });
     return socket;
   }
 
