@@ -127,6 +127,30 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
     }
   });
 
+  it('streams the results of a slow submission as they come, before its verdict', async () => {
+    const client = await LiveTestClient.connect(running.url, sessionToken);
+    try {
+      // Each test spins for tens of milliseconds: results are written while later tests still run.
+      const slow = TWO_SUM_SOLUTION.replace('{', '{ let spin = 0; for (let k = 0; k < 5e7; k++) spin += k;');
+      const accepted = await api.post(
+        `/api/v1/candidate/session/items/${itemId}/runs`,
+        { language: 'javascript', code: slow },
+        { token: sessionToken },
+      );
+      expect(accepted.status).toBe(202);
+      const { submissionId } = accepted.body;
+      const stream = `submission:${submissionId}`;
+      await client.subscribe({ submissionId, afterSeq: 0 });
+      await client.waitFor((e) => e.type === 'submission.finished' && e.stream === stream);
+      const messages = client.messages.map((message) => message.filter((e) => e.stream === stream));
+      const firstResult = messages.find((message) => message.some((e) => e.type === 'test.finished'))!;
+      expect(firstResult.some((e) => e.type === 'submission.finished')).toBe(false);
+      expect(client.stream(stream).filter((e) => e.type === 'submission.finished')).toHaveLength(1);
+    } finally {
+      client.close();
+    }
+  });
+
   it('scores partial credit and runs only the samples on a run', async () => {
     const wrong = await api.post(
       `/api/v1/candidate/session/items/${itemId}/submissions`,

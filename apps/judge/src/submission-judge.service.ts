@@ -30,9 +30,10 @@ export const HEARTBEAT_INTERVAL_MS = 2000;
 export const DATABASE_WAIT_MS = 60_000;
 
 /**
- * Test results that finish within this long of the last batch written wait for the next one: a submission's
- * first result is written at once, later ones at most this often, the last ones with the verdict. Each batch
- * is a statement, a NOTIFY and a socket frame per watcher; a dozen fast tests make two or three batches.
+ * Test results are written at most this often, counting from the start of the run; those still waiting when
+ * grading ends are written with the verdict. Each batch is a statement, a NOTIFY and a socket message per
+ * watcher: a submission judged within this time (most are) is written in one statement with its verdict, and
+ * a slow one still streams its results as they come, this late at most.
  */
 export const RESULT_BATCH_INTERVAL_MS = 20;
 
@@ -188,7 +189,7 @@ export class SubmissionJudge {
     let recording = running;
     let waiting: FinishedTest[] = [];
     let graded = false;
-    let lastBatchAt = 0;
+    let lastBatchAt = Date.now();
     let endPause: (() => void) | undefined;
     const pause = (ms: number) =>
       new Promise<void>((resolve) => {

@@ -11,6 +11,7 @@ import type { BroadcastOperator as TypedBroadcastOperator, Namespace, Socket } f
 import { DataSource } from 'typeorm';
 import type { Principal } from '../access/principal.js';
 import { LiveMetrics } from '../metrics/live-metrics.js';
+import { RecentEvents } from './recent-events.js';
 
 /** What the hub broadcasts: `event` and `events` messages, to sockets of this node. */
 type BroadcastOperator = TypedBroadcastOperator<Pick<LiveServerToClient, 'event' | 'events'>, unknown>;
@@ -45,6 +46,10 @@ export class LiveHub implements OnApplicationShutdown {
   private resyncTimer?: NodeJS.Timeout;
   private resyncing?: Promise<void>;
   private copying: Promise<void> = Promise.resolve();
+  /** Session events waiting for their assessment copies, by assessment, in the order they were committed. */
+  private readonly uncopied = new Map<string, LiveEnvelope[]>();
+  private copyScheduled = false;
+  private readonly recent = new RecentEvents();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -110,7 +115,11 @@ export class LiveHub implements OnApplicationShutdown {
     if (!members) this.byStream.set(stream, (members = new Set()));
     members.add(subscriber);
     try {
-      await this.catchUp(subscriber, stream);
+      // A submission this node saw from its start is replayed from memory (most subscriptions: a candidate's
+      // to the submission they just made); any other from the database.
+      const recent = this.recent.after(stream, afterSeq);
+      if (recent) this.sendNew(subscriber, stream, recent);
+      else await this.catchUp(subscriber, stream);
     } finally {
       subscriber.replaying.delete(stream);
     }
@@ -158,17 +167,44 @@ export class LiveHub implements OnApplicationShutdown {
 
   /**
    * Session events committed by this node: published, then copied onto the assessment's stream and those
-   * copies published (`recordAssessmentCopies`). Copies are recorded one call after another, so that the
-   * assessment stream keeps the order in which this node committed them; the request does not wait.
+   * copies published (`recordAssessmentCopies`). Copies are recorded one statement after another, each taking
+   * every event its assessment's sessions committed meanwhile, so that the assessment stream keeps the order in
+   * which this node committed them; the request does not wait.
    */
   publishSessionEvents(assessmentId: string, envelopes: readonly LiveEnvelope[], announced = false): void {
     this.publish(envelopes, announced);
-    this.copying = this.copying
-      .then(() => recordAssessmentCopies(this.dataSource.manager, assessmentId, envelopes))
-      .then(
-        (copies) => this.publish(copies.envelopes, copies.announced),
-        (error: unknown) => this.logger.warn(`assessment ${assessmentId}: events not copied: ${String(error)}`),
-      );
+    if (!envelopes.some((envelope) => envelope.stream.startsWith('session:'))) return;
+    const waiting = this.uncopied.get(assessmentId);
+    if (waiting) {
+      waiting.push(...envelopes); // goes with the next statement for that assessment
+      return;
+    }
+    this.uncopied.set(assessmentId, [...envelopes]);
+    if (!this.copyScheduled) {
+      this.copyScheduled = true;
+      this.copying = this.copying.then(() => this.copyAll());
+    }
+  }
+
+  /**
+   * Records the waiting copies, one statement per assessment for whatever its sessions committed meanwhile
+   * (a cohort submitting together costs one statement, not one each), until none is left.
+   */
+  private async copyAll(): Promise<void> {
+    try {
+      while (this.uncopied.size > 0) {
+        const [assessmentId, envelopes] = this.uncopied.entries().next().value!;
+        this.uncopied.delete(assessmentId); // what its sessions commit from now on goes with the next statement
+        try {
+          const copies = await recordAssessmentCopies(this.dataSource.manager, assessmentId, envelopes);
+          this.publish(copies.envelopes, copies.announced);
+        } catch (error) {
+          this.logger.warn(`assessment ${assessmentId}: events not copied: ${String(error)}`);
+        }
+      }
+    } finally {
+      this.copyScheduled = false; // in the same turn as the last check: nothing waits unseen
+    }
   }
 
   /** Waits for the assessment copies under way (tests; shutdown). */
@@ -190,6 +226,7 @@ export class LiveHub implements OnApplicationShutdown {
     const shares = new Map<Subscriber, LiveEnvelope[]>();
     const behind = new Map<Subscriber, Set<string>>();
     for (const envelope of envelopes) {
+      this.recent.add(envelope);
       if (envelope.type === 'submission.finished' && envelope.stream.startsWith('submission:'))
         this.observeVerdict(envelope);
       for (const subscriber of this.byStream.get(envelope.stream) ?? []) {
@@ -226,9 +263,13 @@ export class LiveHub implements OnApplicationShutdown {
   private async catchUp(subscriber: Subscriber, stream: string): Promise<void> {
     const after = subscriber.delivered.get(stream);
     if (after === undefined) return;
-    const missing = await replayLiveEvents(this.dataSource.manager, stream, after);
+    this.sendNew(subscriber, stream, await replayLiveEvents(this.dataSource.manager, stream, after));
+  }
+
+  /** Sends, in one message, those of a stream's events (in order) the subscriber has not had yet. */
+  private sendNew(subscriber: Subscriber, stream: string, envelopes: readonly LiveEnvelope[]): void {
     const next: LiveEnvelope[] = [];
-    for (const envelope of missing) {
+    for (const envelope of envelopes) {
       const last = subscriber.delivered.get(stream);
       if (last === undefined || envelope.seq <= last) continue;
       subscriber.delivered.set(stream, envelope.seq);
