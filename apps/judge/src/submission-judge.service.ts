@@ -99,7 +99,12 @@ export class SubmissionJudge {
     if (attempt.attempt > JUDGE_JOB_RETRY_LIMIT) {
       // Every earlier attempt took its judge down with it: never run it again, never pass it.
       await running;
-      const finished = await this.finalise(attempt, crashedTooOften(attempt.submission, attempt.attempt - 1), [], jobId);
+      const finished = await this.finalise(
+        attempt,
+        crashedTooOften(attempt.submission, attempt.attempt - 1),
+        [],
+        jobId,
+      );
       return finished ? 'completed' : undefined;
     }
     const heartbeat = setInterval(() => void this.beat(attempt), HEARTBEAT_INTERVAL_MS);
@@ -306,7 +311,9 @@ export class SubmissionJudge {
           results AS (${insertTestResults('$10', 'EXISTS (SELECT 1 FROM guard)')})${
             // The job is completed with its verdict: one round trip less, and no finished submission whose
             // job is still active (a crash in between would have judged it again, to no effect).
-            jobId === undefined ? '' : `, completed AS (${JudgeQueue.completion('$11', '$12', 'EXISTS (SELECT 1 FROM guard)')})`
+            jobId === undefined
+              ? ''
+              : `, completed AS (${JudgeQueue.completion('$11', '$12', 'EXISTS (SELECT 1 FROM guard)')})`
           }`,
         params: [
           submission.id,

@@ -13,7 +13,12 @@ export {
   isDatabaseUnavailable,
   surviveDatabaseOutages,
 } from './database-errors.js';
-export { buildDataSourceOptions, createDataSource, MIGRATIONS_TABLE } from './data-source.js';
+export {
+  buildDataSourceOptions,
+  createDataSource,
+  MIGRATIONS_TABLE,
+  PREPARED_STATEMENT_OPTIONS,
+} from './data-source.js';
 export {
   startEmbeddedPostgres,
   type EmbeddedPostgresOptions,

@@ -7,7 +7,7 @@ import {
   type IntegrityJobData,
   type JudgeJobData,
 } from '@app/contracts';
-import { PreparedStatementsDb, preparedQuery } from '@app/db';
+import { PREPARED_STATEMENT_OPTIONS, PreparedStatementsDb, preparedQuery } from '@app/db';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -64,6 +64,7 @@ export class JudgeQueue {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 4,
       application_name: 'assay-queue',
+      options: PREPARED_STATEMENT_OPTIONS,
     });
     db.pool.on('error', () => undefined); // a connection lost with PostgreSQL: the pool replaces it
     const boss = new PgBoss({ db, schema: 'pgboss', maintenanceIntervalSeconds: 10 });

@@ -78,7 +78,8 @@ export class AccessTokenService {
     if (typ === 'staff' && typeof role === 'string' && (STAFF_ROLES as readonly string[]).includes(role)) {
       return { principal: { kind: 'staff', userId: sub, organizationId: org, role: role as StaffRole }, expiresAt };
     }
-    if (typ === 'candidate') return { principal: { kind: 'candidate', sessionId: sub, organizationId: org }, expiresAt };
+    if (typ === 'candidate')
+      return { principal: { kind: 'candidate', sessionId: sub, organizationId: org }, expiresAt };
     return undefined;
   }
 }

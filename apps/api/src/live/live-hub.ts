@@ -308,7 +308,8 @@ export class LiveHub implements OnApplicationShutdown {
     }
     const now = Date.now();
     for (const { envelopes, sockets } of groups.values()) {
-      for (const envelope of envelopes) this.metrics.eventLag.observe(Math.max(0, now - Date.parse(envelope.at)) / 1000);
+      for (const envelope of envelopes)
+        this.metrics.eventLag.observe(Math.max(0, now - Date.parse(envelope.at)) / 1000);
       if (sockets.length === 1 || !this.namespace) {
         for (const socket of sockets) {
           if (envelopes.length === 1) socket.emit('event', envelopes[0]);

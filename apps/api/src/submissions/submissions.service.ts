@@ -86,7 +86,9 @@ export class SubmissionsService {
       liveEvent(liveStream.session(session.id), 'submission.queued', queued),
     ];
     if (statuses) {
-      const items = statuses.map((entry) => (entry.id === item.id ? { ...entry, status: 'submitted' as const } : entry));
+      const items = statuses.map((entry) =>
+        entry.id === item.id ? { ...entry, status: 'submitted' as const } : entry,
+      );
       events.push(...sessionEvents(session, 'session.updated', sessionUpdatedPayload(session.id, session, items, now)));
     }
     // Final JavaScript/TypeScript code is also screened for similarity (docs/integrity.md).
