@@ -181,6 +181,19 @@ describe('assessments, invites and candidate sessions', () => {
     }
     const snapshots = await dataSource.query(`SELECT code FROM snapshots WHERE "sessionId" = $1`, [session.id]);
     expect(snapshots).toEqual([{ code: 'let a = 12' }]);
+    // Once the latest snapshot is older than the interval, the next save takes a new one.
+    await dataSource.query(`UPDATE snapshots SET "takenAt" = "takenAt" - interval '3 seconds' WHERE "sessionId" = $1`, [
+      session.id,
+    ]);
+    await api.put(
+      `/api/v1/candidate/session/items/${item}/draft`,
+      { language: 'typescript', code: 'let a = 123' },
+      { token: sessionToken },
+    );
+    const playback = await dataSource.query(`SELECT code FROM snapshots WHERE "sessionId" = $1 ORDER BY "takenAt"`, [
+      session.id,
+    ]);
+    expect(playback).toEqual([{ code: 'let a = 12' }, { code: 'let a = 123' }]);
 
     const current = await api.get('/api/v1/candidate/session', { token: sessionToken });
     expect(current.body.items.map((i: { status: string }) => i.status)).toEqual(['draft_saved', 'not_started']);

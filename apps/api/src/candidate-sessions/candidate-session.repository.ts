@@ -7,10 +7,9 @@ import {
   type ChallengeVersionEntity,
   DraftEntity,
   InviteEntity,
-  SnapshotEntity,
   preparedQuery,
 } from '@app/db';
-import { ITEM_STATUS_SQL } from '@app/pipeline';
+import { ITEM_STATUS_SQL, type GuardedWrite } from '@app/pipeline';
 import type { SessionItemStatus } from '@app/contracts';
 import { type EntityManager, Repository } from 'typeorm';
 
@@ -129,37 +128,42 @@ export class CandidateSessionRepository {
   }
 
   /**
-   * Saves the draft and records playback: a new snapshot at most every two seconds per item, the
-   * latest one otherwise brought up to date, so the playback always ends on the saved text.
+   * Saves the draft and records playback: a new snapshot at most every SNAPSHOT_INTERVAL_MS per item, the
+   * latest one otherwise brought up to date, so the playback always ends on the saved text. As the common
+   * table expressions of one statement (parameters from `$4`, as a `GuardedWrite` numbers them, `guard`
+   * included), which also records the save's events: autosave is the most frequent write there is, one round
+   * trip each. The latest snapshot is locked while it is compared, so concurrent saves of an item take turns.
    */
-  async saveDraft(
-    manager: EntityManager,
+  static savingDraft(
     draft: Pick<DraftEntity, 'sessionId' | 'assessmentItemId' | 'language' | 'code' | 'answer'>,
     at: Date,
-  ): Promise<{ first: boolean }> {
-    const first = !(await manager
-      .getRepository(DraftEntity)
-      .existsBy({ sessionId: draft.sessionId, assessmentItemId: draft.assessmentItemId }));
-    await manager
-      .getRepository(DraftEntity)
-      .upsert({ ...draft, updatedAt: at }, { conflictPaths: ['sessionId', 'assessmentItemId'] });
-    const snapshots = manager.getRepository(SnapshotEntity);
-    const last = await snapshots.findOne({
-      where: { sessionId: draft.sessionId, assessmentItemId: draft.assessmentItemId },
-      order: { takenAt: 'DESC' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const content = { language: draft.language, code: draft.code, answer: draft.answer };
-    if (last && at.getTime() - last.takenAt.getTime() < SNAPSHOT_INTERVAL_MS) {
-      await snapshots.update({ id: last.id }, content);
-    } else {
-      await snapshots.insert({
-        sessionId: draft.sessionId,
-        assessmentItemId: draft.assessmentItemId,
-        ...content,
-        takenAt: at,
-      });
-    }
-    return { first };
+  ): GuardedWrite {
+    return {
+      ctes: `saved AS (
+          INSERT INTO drafts ("sessionId", "assessmentItemId", language, code, answer, "updatedAt")
+          VALUES ($4, $5, $6, $7, $8, $9)
+          ON CONFLICT ("sessionId", "assessmentItemId") DO UPDATE SET language = EXCLUDED.language,
+            code = EXCLUDED.code, answer = EXCLUDED.answer, "updatedAt" = EXCLUDED."updatedAt"
+          RETURNING 1),
+        latest AS (
+          SELECT id, "takenAt" > $9::timestamptz - make_interval(secs => $10 / 1000.0) AS recent FROM snapshots
+          WHERE "sessionId" = $4 AND "assessmentItemId" = $5 ORDER BY "takenAt" DESC LIMIT 1 FOR UPDATE),
+        refreshed AS (
+          UPDATE snapshots SET language = $6, code = $7, answer = $8
+          WHERE id = (SELECT id FROM latest WHERE recent) RETURNING 1),
+        taken AS (
+          INSERT INTO snapshots ("sessionId", "assessmentItemId", language, code, answer, "takenAt")
+          SELECT $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM latest WHERE recent) RETURNING 1),
+        guard AS (SELECT 1 FROM saved)`,
+      params: [
+        draft.sessionId,
+        draft.assessmentItemId,
+        draft.language,
+        draft.code,
+        draft.answer === null ? null : JSON.stringify(draft.answer),
+        at,
+        SNAPSHOT_INTERVAL_MS,
+      ],
+    };
   }
 }

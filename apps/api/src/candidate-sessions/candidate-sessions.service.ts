@@ -7,6 +7,7 @@ import {
   recordAndAnnounceLiveEvents,
   sessionEvents,
   sessionUpdatedEvents,
+  sessionUpdatedPayload,
   type NewLiveEvent,
 } from '@app/pipeline';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -106,7 +107,8 @@ export class CandidateSessionsService {
   }
 
   async saveDraft(candidate: CandidatePrincipal, itemId: string, input: SaveDraftDto, now = new Date()): Promise<void> {
-    const { session } = await this.openItem(candidate, itemId, now);
+    // Where the items stand: the first autosave of an item changes its status, and watchers are told.
+    const { session, statuses = [] } = await this.openItem(candidate, itemId, now, { statuses: true });
     const draft = {
       sessionId: session.id,
       assessmentItemId: itemId,
@@ -114,20 +116,27 @@ export class CandidateSessionsService {
       code: input.answer === undefined ? (input.code ?? null) : null,
       answer: input.answer ?? null,
     };
-    await this.recording(session, async (manager) => {
-      const { first } = await this.sessions.saveDraft(manager, draft, now);
-      const events = sessionEvents(session, 'draft.updated', {
-        sessionId: session.id,
-        itemId,
-        language: draft.language,
-        code: draft.code,
-        answer: draft.answer,
-        at: now.toISOString(),
-      });
-      // The item's status changes with its first autosave only.
-      if (first) events.push(...(await sessionUpdatedEvents(manager, session.id, now)));
-      return events;
+    const events = sessionEvents(session, 'draft.updated', {
+      sessionId: session.id,
+      itemId,
+      language: draft.language,
+      code: draft.code,
+      answer: draft.answer,
+      at: now.toISOString(),
     });
+    if (statuses.some((entry) => entry.id === itemId && entry.status === 'not_started')) {
+      const items = statuses.map((entry) =>
+        entry.id === itemId ? { ...entry, status: 'draft_saved' as const } : entry,
+      );
+      events.push(...sessionEvents(session, 'session.updated', sessionUpdatedPayload(session.id, session, items, now)));
+    }
+    // The draft, its playback snapshot and its events: one statement.
+    const { envelopes, announced } = await recordAndAnnounceLiveEvents(
+      this.dataSource.manager,
+      events,
+      CandidateSessionRepository.savingDraft(draft, now),
+    );
+    this.live.publishSessionEvents(session.assessmentId, envelopes, announced);
   }
 
   async finish(candidate: CandidatePrincipal, now = new Date()): Promise<CandidateSessionDto> {
