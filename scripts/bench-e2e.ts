@@ -479,6 +479,32 @@ async function drainScreenings(databaseUrl: string): Promise<{ jobs: number; sec
   return { jobs, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
+/** The machine's busy and total CPU time so far (`/proc/stat`, in clock ticks). */
+function machineCpu(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  const idle = ticks[3] + (ticks[4] ?? 0); // idle and iowait
+  const total = ticks.reduce((sum, value) => sum + value, 0);
+  return { busy: total - idle, total };
+}
+
+/**
+ * Waits until the machine has been quiet (at most 20 % busy) for half a second, or 30 s: what the levels left
+ * behind (PostgreSQL's autovacuum of the tables they filled, the last screenings) would otherwise be measured as
+ * the fan-out's. Returns how long it waited.
+ */
+async function quietMachine(): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const before = machineCpu();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = machineCpu();
+    const busy = (after.busy - before.busy) / Math.max(1, after.total - before.total);
+    if (busy <= 0.2 || performance.now() - started > 30_000)
+      return Math.round((performance.now() - started) / 100) / 10;
+  }
+}
+
 // ---- fan-out watchers ------------------------------------------------------------------------------------
 /**
  * A child process holding idle staff sockets on one session's stream (spread over the API nodes). For each
@@ -728,6 +754,7 @@ async function runTopology(
       ),
     );
     idleWatchers.push(...(await Promise.all(watchers)));
+    console.log(`  machine quiet after ${await quietMachine()} s`);
     const candidateApi = new HttpClient(apiNodes[0].url);
     const fanout: number[] = [];
     const warmup: number[] = [];
