@@ -53,6 +53,7 @@ import { INTEGRITY_QUEUE, type LiveEnvelope } from '@app/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { toEngineSubmission } from '../apps/judge/src/grading/code-item.grader.js';
 import type { StoredDefinition } from '../apps/judge/src/grading/stored-definition.js';
+import { JUDGE_NODE_FLAGS, NODE_FLAGS } from '../apps/platform/src/process-supervisor.js';
 
 const argv = process.argv.slice(2);
 function option(name: string, fallback: string): string {
@@ -220,6 +221,8 @@ class Node {
     private readonly main: string,
     private readonly env: NodeJS.ProcessEnv,
     readonly port?: number,
+    /** V8 flags after the ones every process of the platform gets, as `npm start` runs it. */
+    private readonly nodeFlags: readonly string[] = [],
   ) {}
 
   get pid(): number | undefined {
@@ -238,7 +241,7 @@ class Node {
           `--cpu-prof-name=${this.label.replace('#', '-')}.cpuprofile`,
         ]
       : [];
-    const child = spawn(process.execPath, ['--no-node-snapshot', ...profile, this.main], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, ...this.nodeFlags, ...profile, this.main], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
@@ -657,10 +660,13 @@ async function runTopology(
   const judgeNodes = Array.from(
     { length: judges },
     (_, i) =>
-      new Node(`judge#${i + 1}`, join(DIST, 'judge/src/main.js'), {
-        DATABASE_URL: databaseUrl,
-        JUDGE_CONCURRENCY: String(concurrency),
-      }),
+      new Node(
+        `judge#${i + 1}`,
+        join(DIST, 'judge/src/main.js'),
+        { DATABASE_URL: databaseUrl, JUDGE_CONCURRENCY: String(concurrency) },
+        undefined,
+        JUDGE_NODE_FLAGS,
+      ),
   );
   const nodes = [...apiNodes, ...judgeNodes];
   await Promise.all(nodes.map((node) => node.start()));

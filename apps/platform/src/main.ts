@@ -15,7 +15,7 @@ import {
 import { describeDemo, seedDemoOrganisation } from './demo-organisation.js';
 import { InstanceLock, InstanceLockedError } from './instance-lock.js';
 import { readOrCreateSecret } from './local-secrets.js';
-import { ProcessSupervisor } from './process-supervisor.js';
+import { JUDGE_NODE_FLAGS, ProcessSupervisor } from './process-supervisor.js';
 import { waitUntilHealthy } from './wait-until-healthy.js';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -97,13 +97,7 @@ async function main(): Promise<void> {
       void shutdown(1);
     }, say);
     supervisor.start({ name: 'api', script: join(DIST, 'apps/api/src/main.js'), env });
-    // The judge host mostly passes messages: a small young generation keeps it near 75 MB (docs/judge-engine.md).
-    supervisor.start({
-      name: 'judge',
-      script: join(DIST, 'apps/judge/src/main.js'),
-      env,
-      nodeFlags: ['--max-semi-space-size=4'],
-    });
+    supervisor.start({ name: 'judge', script: join(DIST, 'apps/judge/src/main.js'), env, nodeFlags: JUDGE_NODE_FLAGS });
 
     const url = `http://localhost:${config.PORT}`;
     await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/ready`, READY_TIMEOUT_MS);

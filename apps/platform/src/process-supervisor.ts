@@ -9,7 +9,10 @@ export interface SupervisedProcess {
   nodeFlags?: readonly string[];
 }
 
-const NODE_FLAGS = ['--no-node-snapshot', '--enable-source-maps'];
+/** V8 flags every process of the platform runs with. */
+export const NODE_FLAGS = ['--no-node-snapshot', '--enable-source-maps'];
+/** The judge host mostly passes messages: a small young generation keeps it near 75 MB (docs/judge-engine.md). */
+export const JUDGE_NODE_FLAGS = ['--max-semi-space-size=4'];
 const MAX_RESTARTS_PER_MINUTE = 5;
 const STOP_TIMEOUT_MS = 15_000;
 
