@@ -183,7 +183,8 @@ export class JudgeQueue {
    * Runs `handler` for each job, `concurrency` at a time. A handler that throws fails the attempt;
    * pg-boss retries it up to the retry limit. Each slot fetches again as soon as it is free, and an
    * idle slot wakes on the enqueuer's NOTIFY, so a job waits milliseconds rather than a polling
-   * interval; jobs are still fetched, locked and completed by pg-boss.
+   * interval; jobs are still fetched, locked, retried and expired by pg-boss, and completed with pg-boss's own
+   * UPDATE, by the handler's last statement when it returns `completed` (see `completion`), else here.
    */
   async consume(
     concurrency: number,
