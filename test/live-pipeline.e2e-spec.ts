@@ -308,6 +308,47 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
     }
   });
 
+  it('copies every session of a cohort writing at once onto the assessment stream, in order and without gaps', async () => {
+    const staff = await LiveTestClient.connect(running.url, recruiterToken);
+    try {
+      await staff.subscribe({ assessmentId });
+      const sessions = await Promise.all(Array.from({ length: 8 }, () => newSession()));
+      // Every candidate autosaves three times, all candidates at once: copies are recorded while others wait.
+      await Promise.all(
+        sessions.map(async (session) => {
+          for (const code of ['// 1', '// 2', '// 3']) {
+            const saved = await api.put(
+              `/api/v1/candidate/session/items/${session.itemId}/draft`,
+              { language: 'javascript', code },
+              { token: session.token },
+            );
+            expect(saved.status).toBe(204);
+          }
+        }),
+      );
+      const stream = `assessment:${assessmentId}`;
+      const drafts = (sessionId: string) =>
+        staff
+          .stream(stream)
+          .filter((e) => e.type === 'draft.updated' && (e.payload as { sessionId: string }).sessionId === sessionId)
+          .map((e) => (e.payload as { code: string }).code);
+      for (const session of sessions) {
+        await staff.waitFor(() => drafts(session.id).length === 3);
+        expect(drafts(session.id)).toEqual(['// 1', '// 2', '// 3']);
+      }
+      // Gapless and numbered once: what the socket got is what the database holds.
+      const received = staff.stream(stream);
+      expect(received.map((e) => e.seq)).toEqual(received.map((_, i) => i + 1));
+      const [{ lastSeq }] = await dataSource.query<{ lastSeq: number }[]>(
+        `SELECT "lastSeq" FROM live_streams WHERE stream = $1`,
+        [stream],
+      );
+      expect(received.at(-1)!.seq).toBe(lastSeq);
+    } finally {
+      staff.close();
+    }
+  });
+
   it('finishes sessions whose time ran out, and tells staff, even when the candidate is gone', async () => {
     const staff = await LiveTestClient.connect(running.url, recruiterToken);
     const session = await newSession();
