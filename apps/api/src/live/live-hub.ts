@@ -169,10 +169,12 @@ export class LiveHub implements OnApplicationShutdown {
    * Session events committed by this node: published, then copied onto the assessment's stream and those
    * copies published (`recordAssessmentCopies`). Copies are recorded one statement after another, each taking
    * every event its assessment's sessions committed meanwhile, so that the assessment stream keeps the order in
-   * which this node committed them; the request does not wait.
+   * which this node committed them; the request waits for neither.
    */
   publishSessionEvents(assessmentId: string, envelopes: readonly LiveEnvelope[], announced = false): void {
-    this.publish(envelopes, announced);
+    // Delivered once the request's response is on its way: a candidate's autosave does not wait for the
+    // broadcast to everyone watching the session.
+    setImmediate(() => this.publish(envelopes, announced));
     if (!envelopes.some((envelope) => envelope.stream.startsWith('session:'))) return;
     const waiting = this.uncopied.get(assessmentId);
     if (waiting) {
