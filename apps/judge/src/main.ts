@@ -8,6 +8,7 @@ import {
   surviveDatabaseOutages,
 } from '@app/db';
 import { Logger } from 'nestjs-pino';
+import { SimilarityScreener } from './integrity/similarity-screener.service.js';
 import { JudgeModule } from './judge.module.js';
 
 async function main(): Promise<void> {
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.init();
   console.log(`Assay judge ready (concurrency ${config.JUDGE_CONCURRENCY})`);
+  // Now, while the judge most likely has nothing in hand, rather than at its first screening (see `preload`).
+  app.get(SimilarityScreener).preload();
 }
 
 main().catch((error: unknown) => {

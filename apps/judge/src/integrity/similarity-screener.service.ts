@@ -27,7 +27,11 @@ export const MAX_FLAGS_PER_SUBMISSION = 25;
  */
 type IntegrityLibrary = typeof import('@app/integrity');
 let integrityLibrary: Promise<IntegrityLibrary> | undefined;
-const loadIntegrity = (): Promise<IntegrityLibrary> => (integrityLibrary ??= import('@app/integrity'));
+const loadIntegrity = (): Promise<IntegrityLibrary> =>
+  (integrityLibrary ??= import('@app/integrity').catch((error: unknown) => {
+    integrityLibrary = undefined; // the next screening tries again
+    throw error;
+  }));
 
 /** Challenge versions whose detector a judge keeps (oldest dropped first). */
 const DETECTOR_CACHE_SIZE = 64;
@@ -66,6 +70,18 @@ export class SimilarityScreener {
     private readonly dataSource: DataSource,
     private readonly screenings: ScreeningRepository,
   ) {}
+
+  /**
+   * Loads the detector library ahead of the first screening. Loading it (TypeScript's parser) holds the event
+   * loop for about 0.6 s, which stalled the submission being judged at that moment by as much; a judge that
+   * loads it just after it started (`main.ts`) does so with most likely nothing in hand. The judge is ready,
+   * and takes jobs, before it.
+   */
+  preload(): void {
+    loadIntegrity().catch((error: unknown) =>
+      this.logger.warn(`the detector library did not load: ${String(error)}; screenings will try again`),
+    );
+  }
 
   /**
    * The detector of a challenge version, which fingerprints without that version's starter code. Versions
