@@ -86,11 +86,9 @@ export class CandidateSessionRepository {
   /**
    * A session and one item of its assessment, with the item's challenge version: one prepared statement
    * (every autosave and submission asks), the version (which never changes) from the process's cache.
-   * `item` is null when the session's assessment has no such item.
-   */
-  /**
-   * The session and one of its items, in one query. With `statuses`, also where every item of the session
-   * stands (`ITEM_STATUS_SQL`), for a `session.updated` to go with the write that follows.
+   * `item` is null when the session's assessment has no such item. With `statuses`, the same statement also
+   * reads where every item of the session stands (`ITEM_STATUS_SQL`), for a `session.updated` to go with the
+   * write that follows.
    */
   async sessionWithItem(
     sessionId: string,
