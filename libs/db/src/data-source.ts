@@ -5,10 +5,6 @@ import { MIGRATIONS } from './migrations/index.js';
 export const MIGRATIONS_TABLE = 'migrations';
 
 /**
- * The one description of Assay's database, shared by the API, the judge, the migration CLI and
- * the tests. The schema comes from migrations only: `synchronize` is off everywhere.
- */
-/**
  * Startup options of every connection that runs prepared statements (`preparedQuery`, pg-boss's): their plans
  * are made once, generic. By default PostgreSQL plans each of a statement's first executions anew with its
  * parameters, and keeps doing so whenever that looks cheaper; for the pipeline's statements, planning took as
@@ -17,6 +13,10 @@ export const MIGRATIONS_TABLE = 'migrations';
  */
 export const PREPARED_STATEMENT_OPTIONS = '-c plan_cache_mode=force_generic_plan';
 
+/**
+ * The one description of Assay's database, shared by the API, the judge, the migration CLI and
+ * the tests. The schema comes from migrations only: `synchronize` is off everywhere.
+ */
 export function buildDataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',

@@ -16,13 +16,15 @@ export {
   type NewLiveEvent,
 } from './live-event.store.js';
 export {
-  ITEM_STATUS_SQL,
+  SESSION_ITEM_STATUSES_SQL,
   itemStatuses,
   recordAssessmentCopies,
   sessionEvents,
   sessionUpdatedEvents,
   sessionUpdate,
   sessionUpdatedPayload,
+  statusChangeEvents,
+  type ItemStatus,
   type SessionEventType,
 } from './session-events.js';
 export { ensureQueue } from './queue-setup.js';

@@ -109,9 +109,7 @@ export class JudgeQueue {
     data: JudgeJobData,
     options: { screen?: boolean; wakeWith?: 'recording' } = {},
   ): Promise<void> {
-    const jobs: PgBoss.JobInsert[] = [{ name: JUDGE_QUEUE, data }];
-    if (options.screen) jobs.push({ name: INTEGRITY_QUEUE, data: data satisfies IntegrityJobData });
-    await this.boss.insert(jobs, { db: inTransaction(manager) });
+    await this.boss.insert(submissionJobs(data, options.screen), { db: inTransaction(manager) });
     if (options.wakeWith !== 'recording')
       await preparedQuery(manager, 'SELECT pg_notify($1, $2)', [JUDGE_WAKE_CHANNEL, JUDGE_QUEUE]);
   }
@@ -124,14 +122,12 @@ export class JudgeQueue {
    * `guard`), or PostgreSQL never runs it.
    */
   enqueueing(first: number, data: JudgeJobData, options: { screen?: boolean } = {}): GuardedWrite {
-    const jobs: PgBoss.JobInsert[] = [{ name: JUDGE_QUEUE, data }];
-    if (options.screen) jobs.push({ name: INTEGRITY_QUEUE, data: data satisfies IntegrityJobData });
     const { text, settings } = this.insertion;
     const renumbered = text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + first - 1}`);
     const wake = first + 1 + settings.length;
     return {
       ctes: `jobs AS (${renumbered}), wake AS (SELECT pg_notify($${wake}, $${wake + 1}))`,
-      params: [JSON.stringify(jobs), ...settings, JUDGE_WAKE_CHANNEL, JUDGE_QUEUE],
+      params: [JSON.stringify(submissionJobs(data, options.screen)), ...settings, JUDGE_WAKE_CHANNEL, JUDGE_QUEUE],
     };
   }
 
@@ -348,6 +344,13 @@ export class JudgeQueue {
     await this.boss.stop({ graceful: true, wait: true, timeout: 2000 });
     await this.db.close().catch(() => undefined);
   }
+}
+
+/** A submission's jobs: its judging, and with `screen` its similarity screening. */
+function submissionJobs(data: JudgeJobData, screen = false): PgBoss.JobInsert[] {
+  const jobs: PgBoss.JobInsert[] = [{ name: JUDGE_QUEUE, data }];
+  if (screen) jobs.push({ name: INTEGRITY_QUEUE, data: data satisfies IntegrityJobData });
+  return jobs;
 }
 
 /** The statement pg-boss's `insert()` runs: its text (parameters `$1`, the jobs as JSON, to `$n`) and `$2` to `$n`. */

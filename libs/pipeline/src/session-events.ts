@@ -18,16 +18,27 @@ interface SessionRow {
   deadline: Date;
 }
 
-/**
- * Where each item stands, as SQL over the session `$1` and an `item` row (`assessment_items`): one place
- * for every query that needs it.
- */
-export const ITEM_STATUS_SQL = `CASE
+/** Where one item of a session stands, as `session.updated` and the session view give it. */
+export type ItemStatus = LiveEventMap['session.updated']['items'][number];
+
+/** Where each item stands, as SQL over the session `$1` and an `item` row (one place for every query that needs it). */
+const ITEM_STATUS_SQL = `CASE
          WHEN EXISTS (SELECT 1 FROM submissions s
                       WHERE s."sessionId" = $1 AND s."assessmentItemId" = item.id AND s.kind = 'final') THEN 'submitted'
          WHEN EXISTS (SELECT 1 FROM drafts d WHERE d."sessionId" = $1 AND d."assessmentItemId" = item.id) THEN 'draft_saved'
          ELSE 'not_started'
        END`;
+
+/**
+ * Where every item of the session `$1` stands, in the assessment's order, as SQL over a `session` row
+ * (`candidate_sessions`): a JSON array of `ItemStatus`.
+ */
+export const SESSION_ITEM_STATUSES_SQL = `COALESCE((SELECT json_agg(json_build_object('id', item.id, 'status', ${ITEM_STATUS_SQL})
+                                 ORDER BY item.position)
+                 FROM assessment_items item WHERE item."assessmentId" = session."assessmentId"), '[]')`;
+
+/** Statuses only ever move forward: an autosave after a final submission leaves the item `submitted`. */
+const STATUS_ORDER: readonly SessionItemStatus[] = ['not_started', 'draft_saved', 'submitted'];
 
 /**
  * Where an item stands, in one place for the API's session view and for `session.updated`:
@@ -37,8 +48,8 @@ export async function itemStatuses(
   manager: EntityManager,
   sessionId: string,
   assessmentId: string,
-): Promise<{ id: string; status: SessionItemStatus }[]> {
-  return manager.query<{ id: string; status: SessionItemStatus }[]>(
+): Promise<ItemStatus[]> {
+  return manager.query<ItemStatus[]>(
     `SELECT item.id, ${ITEM_STATUS_SQL} AS status
      FROM assessment_items item WHERE item."assessmentId" = $2 ORDER BY item.position`,
     [sessionId, assessmentId],
@@ -51,12 +62,9 @@ export async function sessionUpdate(
   sessionId: string,
   now = new Date(),
 ): Promise<{ assessmentId: string; payload: LiveEventMap['session.updated'] } | undefined> {
-  const [session] = await preparedQuery<SessionRow & { items: { id: string; status: SessionItemStatus }[] }>(
+  const [session] = await preparedQuery<SessionRow & { items: ItemStatus[] }>(
     manager,
-    `SELECT session."assessmentId", session.status, session.deadline,
-       COALESCE((SELECT json_agg(json_build_object('id', item.id, 'status', ${ITEM_STATUS_SQL})
-                                 ORDER BY item.position)
-                 FROM assessment_items item WHERE item."assessmentId" = session."assessmentId"), '[]') AS items
+    `SELECT session."assessmentId", session.status, session.deadline, ${SESSION_ITEM_STATUSES_SQL} AS items
      FROM candidate_sessions session WHERE session.id = $1`,
     [sessionId],
   );
@@ -68,12 +76,30 @@ export async function sessionUpdate(
 export function sessionUpdatedPayload(
   sessionId: string,
   session: Pick<SessionRow, 'status' | 'deadline'>,
-  items: { id: string; status: SessionItemStatus }[],
+  items: ItemStatus[],
   now = new Date(),
 ): LiveEventMap['session.updated'] {
   const remainingSeconds =
     session.status === 'finished' ? 0 : Math.max(0, Math.floor((session.deadline.getTime() - now.getTime()) / 1000));
   return { sessionId, status: session.status, deadline: session.deadline.toISOString(), remainingSeconds, items };
+}
+
+/**
+ * `session.updated` for a write that moves item `itemId` to `status` (an autosave to `draft_saved`, a final
+ * submission to `submitted`), given where the items stood before it (`SESSION_ITEM_STATUSES_SQL`, read with
+ * the session); none when the item stands there or further already.
+ */
+export function statusChangeEvents(
+  session: { id: string; status: SessionRow['status']; deadline: Date },
+  statuses: readonly ItemStatus[],
+  itemId: string,
+  status: SessionItemStatus,
+  now = new Date(),
+): NewLiveEvent[] {
+  const before = statuses.find((entry) => entry.id === itemId);
+  if (!before || STATUS_ORDER.indexOf(before.status) >= STATUS_ORDER.indexOf(status)) return [];
+  const items = statuses.map((entry) => (entry.id === itemId ? { ...entry, status } : entry));
+  return sessionEvents(session, 'session.updated', sessionUpdatedPayload(session.id, session, items, now));
 }
 
 /** A session event, for the session's own stream. */

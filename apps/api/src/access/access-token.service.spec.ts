@@ -26,9 +26,8 @@ describe('access tokens', () => {
     expect(await tokens.verify(foreign)).toBeUndefined();
     const genuine = await tokens.signCandidate(candidate, 60);
     expect(await tokens.verify(genuine)).toEqual(candidate);
-    const [header, payload, signature] = genuine.split('.');
+    const [header, , signature] = genuine.split('.');
     const tampered = `${header}.${Buffer.from(JSON.stringify({ typ: 'candidate', sub: 'other', org: 'org-1', exp: 9e9 })).toString('base64url')}.${signature}`;
-    expect(payload).not.toBe(tampered.split('.')[1]);
     expect(await tokens.verify(tampered)).toBeUndefined();
     expect(await tokens.verify('not.a.token')).toBeUndefined();
   });

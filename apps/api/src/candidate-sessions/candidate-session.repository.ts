@@ -9,15 +9,8 @@ import {
   InviteEntity,
   preparedQuery,
 } from '@app/db';
-import { ITEM_STATUS_SQL, type GuardedWrite } from '@app/pipeline';
-import type { SessionItemStatus } from '@app/contracts';
+import { SESSION_ITEM_STATUSES_SQL, type GuardedWrite, type ItemStatus } from '@app/pipeline';
 import { type EntityManager, Repository } from 'typeorm';
-
-/** Where an item of a session stands. */
-export interface ItemStatus {
-  id: string;
-  status: SessionItemStatus;
-}
 
 export const SNAPSHOT_INTERVAL_MS = 2000;
 
@@ -87,7 +80,7 @@ export class CandidateSessionRepository {
    * A session and one item of its assessment, with the item's challenge version: one prepared statement
    * (every autosave and submission asks), the version (which never changes) from the process's cache.
    * `item` is null when the session's assessment has no such item. With `statuses`, the same statement also
-   * reads where every item of the session stands (`ITEM_STATUS_SQL`), for a `session.updated` to go with the
+   * reads where every item of the session stands (`SESSION_ITEM_STATUSES_SQL`), for a `session.updated` to go with the
    * write that follows.
    */
   async sessionWithItem(
@@ -102,13 +95,7 @@ export class CandidateSessionRepository {
       manager,
       `SELECT session.id, session."inviteId", session."assessmentId", session."organizationId", session."startedAt",
          session.deadline, session."finishedAt", session.status, item.id AS "itemId", item."challengeVersionId"
-         ${
-           options.statuses
-             ? `, COALESCE((SELECT json_agg(json_build_object('id', item.id, 'status', ${ITEM_STATUS_SQL})
-                                     ORDER BY item.position)
-                     FROM assessment_items item WHERE item."assessmentId" = session."assessmentId"), '[]') AS statuses`
-             : ''
-         }
+         ${options.statuses ? `, ${SESSION_ITEM_STATUSES_SQL} AS statuses` : ''}
        FROM candidate_sessions session
        LEFT JOIN assessment_items item ON item."assessmentId" = session."assessmentId" AND item.id = $2
        WHERE session.id = $1`,

@@ -7,7 +7,8 @@ import {
   recordAndAnnounceLiveEvents,
   sessionEvents,
   sessionUpdatedEvents,
-  sessionUpdatedPayload,
+  statusChangeEvents,
+  type ItemStatus,
   type NewLiveEvent,
 } from '@app/pipeline';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -19,7 +20,7 @@ import { BackgroundJobs } from '../jobs/background-jobs.js';
 import { SESSION_DEADLINE_QUEUE } from '../jobs/jobs.module.js';
 import { LiveHub } from '../live/live-hub.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
-import { CandidateSessionRepository, type ItemStatus, type OpenedItem } from './candidate-session.repository.js';
+import { CandidateSessionRepository, type OpenedItem } from './candidate-session.repository.js';
 import type { CandidateSessionDto, SaveDraftDto, StartedSessionDto } from './dto/candidate-session.dto.js';
 
 /** A session token outlives the deadline a little, so that a last autosave still gets a clear 409. */
@@ -124,12 +125,7 @@ export class CandidateSessionsService {
       answer: draft.answer,
       at: now.toISOString(),
     });
-    if (statuses.some((entry) => entry.id === itemId && entry.status === 'not_started')) {
-      const items = statuses.map((entry) =>
-        entry.id === itemId ? { ...entry, status: 'draft_saved' as const } : entry,
-      );
-      events.push(...sessionEvents(session, 'session.updated', sessionUpdatedPayload(session.id, session, items, now)));
-    }
+    events.push(...statusChangeEvents(session, statuses, itemId, 'draft_saved', now));
     // The draft, its playback snapshot and its events: one statement.
     const { envelopes, announced } = await recordAndAnnounceLiveEvents(
       this.dataSource.manager,

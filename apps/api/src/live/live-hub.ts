@@ -175,7 +175,6 @@ export class LiveHub implements OnApplicationShutdown {
     // Delivered once the request's response is on its way: a candidate's autosave does not wait for the
     // broadcast to everyone watching the session.
     setImmediate(() => this.publish(envelopes, announced));
-    if (!envelopes.some((envelope) => envelope.stream.startsWith('session:'))) return;
     const waiting = this.uncopied.get(assessmentId);
     if (waiting) {
       waiting.push(...envelopes); // goes with the next statement for that assessment

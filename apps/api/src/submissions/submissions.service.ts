@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hiddenTestName, liveStream, type SubmissionKind } from '@app/contracts';
 import type { SubmissionEntity } from '@app/db';
-import {
-  JudgeQueue,
-  liveEvent,
-  recordAndAnnounceLiveEvents,
-  sessionEvents,
-  sessionUpdatedPayload,
-} from '@app/pipeline';
+import { JudgeQueue, liveEvent, recordAndAnnounceLiveEvents, statusChangeEvents } from '@app/pipeline';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CandidatePrincipal } from '../access/principal.js';
@@ -85,12 +79,7 @@ export class SubmissionsService {
       liveEvent(liveStream.submission(submission.id), 'submission.queued', queued),
       liveEvent(liveStream.session(session.id), 'submission.queued', queued),
     ];
-    if (statuses) {
-      const items = statuses.map((entry) =>
-        entry.id === item.id ? { ...entry, status: 'submitted' as const } : entry,
-      );
-      events.push(...sessionEvents(session, 'session.updated', sessionUpdatedPayload(session.id, session, items, now)));
-    }
+    if (statuses) events.push(...statusChangeEvents(session, statuses, item.id, 'submitted', now));
     // Final JavaScript/TypeScript code is also screened for similarity (docs/integrity.md).
     const screen = kind === 'final' && isCode && input.language !== 'sql';
     // The submission, its jobs, the judges' wake-up and its events: one statement, atomic by itself.
