@@ -435,7 +435,12 @@ class Candidate {
           response.on('error', reject);
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // The server closed the idle kept-alive connection as this request went out on it (Node.js's own
+        // advice for a reused socket): the request never reached a handler, so it is sent again.
+        if (request.reusedSocket && error.code === 'ECONNRESET') this.post(code).then(resolve, reject);
+        else reject(error);
+      });
       request.end(payload);
     });
   }

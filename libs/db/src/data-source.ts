@@ -5,11 +5,13 @@ import { MIGRATIONS } from './migrations/index.js';
 export const MIGRATIONS_TABLE = 'migrations';
 
 /**
- * Startup options of every connection that runs prepared statements (`preparedQuery`, pg-boss's): their plans
- * are made once, generic. By default PostgreSQL plans each of a statement's first executions anew with its
- * parameters, and keeps doing so whenever that looks cheaper; for the pipeline's statements, planning took as
- * long as running them (bind 0.5 to 1 ms each), and their generic plans are the custom ones (they read rows by
- * key; pg-boss's job table is pruned to its queue's partition when the statement runs).
+ * Startup options of the application's connections, whose prepared statements (`preparedQuery`) are the
+ * pipeline's: their plans are made once, generic. By default PostgreSQL plans each of a statement's first
+ * executions anew with its parameters, and keeps doing so whenever that looks cheaper; for these statements,
+ * planning took as long as running them (bind 0.5 to 1 ms each), and their generic plans are the custom ones
+ * (they read rows by key; pg-boss's job table is pruned to its queue's partition when the statement runs).
+ * pg-boss's own pool keeps PostgreSQL's default: its fetch needs a plan made with its parameters (see
+ * `JudgeQueue`).
  */
 export const PREPARED_STATEMENT_OPTIONS = '-c plan_cache_mode=force_generic_plan';
 

@@ -48,18 +48,23 @@ const MULTIPLE_COMMANDS = '42601';
 
 /**
  * pg-boss's database (its `db` option) on a pool of our own, whose parameterised statements are prepared:
- * fetching, completing and inserting jobs are planned once per connection, not once per job.
+ * completing and inserting jobs are parsed once per connection, not once per job. Statements for which
+ * `plannedPerCall` holds are sent unnamed instead, so that PostgreSQL plans each call with its parameters.
  */
 export class PreparedStatementsDb {
   private readonly unpreparable = new Set<string>();
   readonly pool: pg.Pool;
 
-  constructor(options: pg.PoolConfig) {
+  constructor(
+    options: pg.PoolConfig,
+    private readonly plannedPerCall: (text: string) => boolean = () => false,
+  ) {
     this.pool = new pg.Pool(options);
   }
 
   async executeSql(text: string, values?: unknown[]): Promise<pg.QueryResult> {
-    if (!values?.length || this.unpreparable.has(text)) return this.pool.query(text, values);
+    if (!values?.length || this.unpreparable.has(text) || this.plannedPerCall(text))
+      return this.pool.query(text, values);
     try {
       return await this.pool.query({ name: statementName(text), text, values });
     } catch (error) {

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { INTEGRITY_QUEUE, JUDGE_QUEUE } from '@app/contracts';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { createRequire } from 'node:module';
+import pg from 'pg';
+import { FETCH_INDEX, JudgeQueue, isPgBossFetch } from './judge-queue.js';
+
+/** pg-boss's SQL texts, as its `plans` module builds them for a schema (the module is not typed). */
+const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as {
+  fetchNextJob: (schema: string) => (options: object) => string;
+  completeJobs: (schema: string) => string;
+  insertJobs: (schema: string) => string;
+};
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+describe('the judge queue on pg-boss', () => {
+  let database: TestDatabase;
+  let queues: JudgeQueue[] = [];
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    // A database without pg-boss's schema: the queues create it, as on a first start.
+    database = await createTestDatabase({ fromTemplate: false });
+    // The API and the judge start together on a fresh database (`npm start`): both create the index's way.
+    queues = await Promise.all([
+      JudgeQueue.start({ databaseUrl: database.url }),
+      JudgeQueue.start({ databaseUrl: database.url }),
+    ]);
+    client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+  });
+
+  afterAll(async () => {
+    await client?.end();
+    await Promise.all(queues.map((queue) => queue.stop(1000)));
+    await database?.drop();
+  });
+
+  it("creates the fetch index on pg-boss's job table, and so on every queue's partition", async () => {
+    const { rows } = await client.query<{ indexed: number; partitions: number }>(
+      `SELECT (SELECT count(*)::int FROM pg_inherits WHERE inhparent = $1::regclass) AS indexed,
+         (SELECT count(*)::int FROM pg_inherits WHERE inhparent = 'pgboss.job'::regclass) AS partitions`,
+      [`pgboss.${FETCH_INDEX}`],
+    );
+    expect(rows[0].partitions).toBeGreaterThanOrEqual(3);
+    expect(rows[0].indexed).toBe(rows[0].partitions);
+  });
+
+  it("plans pg-boss's fetch per call: it reads a long backlog's first job by the fetch index, not the whole queue", async () => {
+    // A queue as a busy day leaves it: thousands of finished jobs, and a backlog of screenings waiting.
+    await client.query(
+      `INSERT INTO pgboss.job (name, data, state, completed_on)
+       SELECT $1, '{}', 'completed', now() FROM generate_series(1, 5000)`,
+      [JUDGE_QUEUE],
+    );
+    await client.query(`INSERT INTO pgboss.job (name, data) SELECT $1, '{}' FROM generate_series(1, 3000)`, [
+      INTEGRITY_QUEUE,
+    ]);
+    await client.query(`INSERT INTO pgboss.job (name, data) VALUES ($1, '{}')`, [JUDGE_QUEUE]);
+    await client.query('ANALYZE pgboss.job');
+
+    const fetch = plans.fetchNextJob('pgboss')({ includeMetadata: false, priority: true });
+    expect(isPgBossFetch(fetch)).toBe(true);
+    for (const queue of [JUDGE_QUEUE, INTEGRITY_QUEUE]) {
+      await client.query('BEGIN');
+      try {
+        // Unnamed with its parameters, as the queue's pool sends it.
+        const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${fetch}`, [
+          queue,
+          1,
+        ]);
+        const scans = nodes(rows[0]['QUERY PLAN'][0].Plan);
+        expect(scans.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
+        // Partitions' indexes are named after the parent's: `<partition>_<columns>_idx`.
+        const index = scans.find(
+          (node) => node['Node Type'] === 'Index Scan' && node['Index Name']?.includes('priority'),
+        );
+        expect(index).toBeDefined();
+        // Read in the fetch's order: no sort of the waiting jobs (the one sort left orders the single fetched row).
+        const sorted = scans.filter((node) => node['Node Type'] === 'Sort').flatMap((node) => node.Plans ?? []);
+        expect(sorted.map((node) => node['Node Type'])).toEqual(['CTE Scan']);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    }
+  });
+
+  it("prepares pg-boss's other statements: only the fetch is planned per call", () => {
+    expect(isPgBossFetch(plans.completeJobs('pgboss'))).toBe(false);
+    expect(isPgBossFetch(plans.insertJobs('pgboss'))).toBe(false);
+  });
+});
