@@ -60,6 +60,8 @@ interface Attempt {
   submission: JudgedSubmission;
   version: ChallengeVersionEntity;
   attempt: number;
+  /** `submission.running` is still to be recorded: by the attempt's first write (see `judge`). */
+  runningUnrecorded: boolean;
 }
 
 /**
@@ -92,13 +94,9 @@ export class SubmissionJudge {
   async judge(submissionId: string, jobId: string): Promise<'completed' | undefined> {
     const attempt = await this.start(submissionId, jobId);
     if (!attempt) return undefined;
-    // `submission.running` is recorded while the submission is already being judged: every later write
-    // of the attempt waits for it, so it keeps its place in the stream.
-    const running = this.recordRunning(attempt);
-    running.catch(() => undefined); // observed here; whoever awaits it still sees a failure
     if (attempt.attempt > JUDGE_JOB_RETRY_LIMIT) {
       // Every earlier attempt took its judge down with it: never run it again, never pass it.
-      await running;
+      await this.recordRunning(attempt);
       const finished = await this.finalise(
         attempt,
         crashedTooOften(attempt.submission, attempt.attempt - 1),
@@ -111,11 +109,10 @@ export class SubmissionJudge {
     let finalisation: Finalisation;
     let unrecorded: FinishedTest[] = [];
     try {
-      ({ finalisation, unrecorded } = await this.run(attempt, running));
+      ({ finalisation, unrecorded } = await this.run(attempt));
     } catch (error) {
       if (!(error instanceof UnjudgeableError || error instanceof JudgeInputError)) throw error; // retried by pg-boss
       this.logger.error(`submission ${submissionId}: ${error.message}`);
-      await running;
       finalisation = {
         verdict: 'INTERNAL_ERROR',
         score: null,
@@ -142,29 +139,32 @@ export class SubmissionJudge {
     );
     if (!submission) return undefined;
     const version = await this.retrying(() => this.versions.get(manager, submission.challengeVersionId));
-    return { submission, version, attempt: submission.attempts };
+    return { submission, version, attempt: submission.attempts, runningUnrecorded: true };
+  }
+
+  /**
+   * `submission.running` as an event of the attempt's next statement, once: a first attempt's running goes
+   * with its first results or its verdict. (A later attempt records it on its own, at once, with the removal
+   * of what the interrupted attempt had written: see `recordRunning`.)
+   */
+  private takeRunning(attempt: Attempt): NewLiveEvent[] {
+    if (!attempt.runningUnrecorded) return [];
+    attempt.runningUnrecorded = false;
+    return [runningEvent(attempt)];
   }
 
   /** Clears what an interrupted attempt left and records `submission.running`, in one statement. */
   private async recordRunning(attempt: Attempt): Promise<void> {
+    if (!attempt.runningUnrecorded) return;
+    attempt.runningUnrecorded = false;
     const { submission } = attempt;
     const recorded = await this.retrying(() =>
-      recordAndAnnounceLiveEvents(
-        this.dataSource.manager,
-        [
-          liveEvent(liveStream.submission(submission.id), 'submission.running', {
-            submissionId: submission.id,
-            attempt: attempt.attempt,
-            judge: JUDGE_ID,
-          }),
-        ],
-        {
-          ctes: `${ATTEMPT_CTE},
+      recordAndAnnounceLiveEvents(this.dataSource.manager, [runningEvent(attempt)], {
+        ctes: `${ATTEMPT_CTE},
             cleared AS (DELETE FROM test_results WHERE "submissionId" = $4 AND EXISTS (SELECT 1 FROM attempt)),
             guard AS (SELECT 1 FROM attempt)`,
-          params: [submission.id, attempt.attempt],
-        },
-      ),
+        params: [submission.id, attempt.attempt],
+      }),
     );
     this.publishUnannounced(recorded);
   }
@@ -180,18 +180,27 @@ export class SubmissionJudge {
 
   /**
    * Grades the submission, writing each test's result as it comes: one statement at a time, each taking
-   * every result that finished while the previous one was being written. Results still waiting when
-   * grading ends are returned: the verdict's statement writes them.
+   * every result that finished while the previous one was being written, at most one every
+   * RESULT_BATCH_INTERVAL_MS from the start of the run. Results still waiting when grading ends are returned:
+   * the verdict's statement writes them.
+   *
+   * `submission.running` is an event of the first of these statements, or of the verdict's: a submission judged
+   * within the interval (most are) costs one statement less, and its watchers one message less. A run with
+   * nothing written by the end of the first interval records it then, on its own. A later attempt records it at
+   * once, with the removal of what the interrupted attempt wrote.
    */
-  private async run(
-    attempt: Attempt,
-    running: Promise<void>,
-  ): Promise<{ finalisation: Finalisation; unrecorded: FinishedTest[] }> {
+  private async run(attempt: Attempt): Promise<{ finalisation: Finalisation; unrecorded: FinishedTest[] }> {
     const { submission, version } = attempt;
     const grader = this.graders.get(version.type);
     if (!grader) throw new UnjudgeableError(`No grader judges ${version.type} items.`);
     let index = 0;
-    let recording = running;
+    let recording = Promise.resolve();
+    // Each write waits for the one before. A failed write fails the run when grading ends (the attempt is
+    // retried by the queue); until then its rejection is observed here, not left unhandled.
+    const then = (write: () => Promise<void> | undefined) => {
+      recording = recording.then(write);
+      recording.catch(() => undefined);
+    };
     let waiting: FinishedTest[] = [];
     let graded = false;
     let lastBatchAt = Date.now();
@@ -204,31 +213,43 @@ export class SubmissionJudge {
           resolve();
         };
       });
-    const finalisation = await grader.grade(
-      {
-        kind: submission.kind,
-        type: version.type,
-        definition: version.definition,
-        language: submission.language,
-        code: submission.code,
-        answer: submission.answer,
-      },
-      (test) => {
-        waiting.push({ index: index++, outcome: test });
-        if (waiting.length > 1) return; // joins the batch already waiting for its turn
-        recording = recording.then(async () => {
-          const wait = lastBatchAt + RESULT_BATCH_INTERVAL_MS - Date.now();
-          if (wait > 0 && !graded) await pause(wait);
-          if (graded) return; // the verdict's statement takes them
-          const batch = waiting;
-          waiting = [];
-          lastBatchAt = Date.now();
-          return this.record(attempt, batch);
-        });
-      },
+    if (attempt.attempt > 1) then(() => this.recordRunning(attempt));
+    const announcing = setTimeout(
+      () => then(() => (graded ? undefined : this.recordRunning(attempt))),
+      RESULT_BATCH_INTERVAL_MS,
     );
-    graded = true;
-    endPause?.();
+    let finalisation: Finalisation;
+    try {
+      finalisation = await grader.grade(
+        {
+          kind: submission.kind,
+          type: version.type,
+          definition: version.definition,
+          language: submission.language,
+          code: submission.code,
+          answer: submission.answer,
+        },
+        (test) => {
+          waiting.push({ index: index++, outcome: test });
+          if (waiting.length > 1) return; // joins the batch already waiting for its turn
+          then(async () => {
+            const wait = lastBatchAt + RESULT_BATCH_INTERVAL_MS - Date.now();
+            if (wait > 0 && !graded) await pause(wait);
+            if (graded) return; // the verdict's statement takes them
+            const batch = waiting;
+            waiting = [];
+            lastBatchAt = Date.now();
+            return this.record(attempt, batch);
+          });
+        },
+      );
+    } finally {
+      graded = true;
+      clearTimeout(announcing);
+      endPause?.();
+      // Settled whatever grading did: a verdict for an ungradable submission must come after these writes.
+      await recording.catch(() => undefined);
+    }
     await recording;
     return { finalisation, unrecorded: waiting };
   }
@@ -240,8 +261,9 @@ export class SubmissionJudge {
   private async record(attempt: Attempt, batch: readonly FinishedTest[]): Promise<void> {
     const { submission } = attempt;
     const results = testResults(submission.id, batch);
+    const events = [...this.takeRunning(attempt), ...results.events];
     const recorded = await this.retrying(() =>
-      recordAndAnnounceLiveEvents(this.dataSource.manager, results.events, {
+      recordAndAnnounceLiveEvents(this.dataSource.manager, events, {
         ctes: `${ATTEMPT_CTE},
           guard AS (${insertTestResults('$6', 'EXISTS (SELECT 1 FROM attempt)')} RETURNING index)`,
         params: [submission.id, attempt.attempt, results.rows],
@@ -275,10 +297,11 @@ export class SubmissionJudge {
 
   /**
    * Exactly once: only the current attempt of a running submission can finish it. The verdict, its
-   * `submission.finished` events, and the results of the tests not written yet are one statement.
+   * `submission.finished` events, the results of the tests not written yet, and `submission.running` when no
+   * write of the attempt has recorded it yet are one statement.
    */
   async finalise(
-    attempt: Pick<Attempt, 'submission' | 'attempt'>,
+    attempt: Attempt,
     result: Finalisation,
     unrecorded: readonly FinishedTest[] = [],
     jobId?: string,
@@ -295,6 +318,7 @@ export class SubmissionJudge {
       latencyMs: Date.now() - submission.createdAt.getTime(),
     };
     const events = [
+      ...this.takeRunning(attempt),
       ...results.events,
       liveEvent(liveStream.submission(submission.id), 'submission.finished', finished),
     ];
@@ -336,6 +360,15 @@ export class SubmissionJudge {
     if (!announced) void this.publisher.publish(envelopes);
   }
 }
+/** `submission.running` of an attempt, naming this judge. */
+function runningEvent({ submission, attempt }: Attempt): NewLiveEvent {
+  return liveEvent(liveStream.submission(submission.id), 'submission.running', {
+    submissionId: submission.id,
+    attempt,
+    judge: JUDGE_ID,
+  });
+}
+
 /**
  * Test results as rows for `insertTestResults` (one JSON array) and as `test.finished` events. The candidate
  * reads the submission's stream: a hidden test shows its verdict and a message that quotes no test data (the
