@@ -6,7 +6,8 @@
  * 1,000 numbers (plus the 2 sample tests), every submission's source unique.
  *
  * For each topology (1 API + 1 judge, then `--nodes` APIs + `--nodes` judges) and each N in `--levels`,
- * every candidate submits in a closed loop (submit, wait for its `submission.finished`, submit again).
+ * every candidate submits in a closed loop (submit, wait for its `submission.finished`, submit again), `--per-level`
+ * submissions in all and at least `--min-rounds` each.
  * Reported per level: p50/p99 ms from the HTTP submit to the first `test.finished` and to
  * `submission.finished` received on the socket, sustained submissions per second, and peak RSS per
  * process (a judge counts with its sandbox workers; "all processes" is this client and every child). In the same run: the judge engine alone (in this
@@ -15,7 +16,7 @@
  * Writes bench-results/e2e.json.
  *
  *   npm run bench:e2e
- *   npm run bench:e2e -- --levels 1,8 --per-level 100 --nodes 2 --sockets 500
+ *   npm run bench:e2e -- --levels 1,8 --per-level 100 --min-rounds 2 --nodes 2 --sockets 500
  *   npm run bench:e2e -- --levels 32 --nodes 1 --profile bench-results/profiles   # V8 CPU profiles
  *
  * Targets (2 cores, API + judge + PostgreSQL together): N=1 p50 <= 15 ms and p99 <= 40 ms to
@@ -64,7 +65,12 @@ const LEVELS = option('levels', '1,8,32,128')
   .split(',')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0);
-const PER_LEVEL = Number(option('per-level', '256'));
+const PER_LEVEL = Number(option('per-level', '512'));
+/**
+ * Submissions each candidate makes at least, per level: 128 candidates submitting together take a round to
+ * reach a steady queue and another to drain it, so a level of two rounds measured mostly its ramps.
+ */
+const MIN_ROUNDS = Number(option('min-rounds', '8'));
 const NODES = Number(option('nodes', '2'));
 const SOCKETS = Number(option('sockets', '1000'));
 const FANOUT_EVENTS = Number(option('fanout-events', '20'));
@@ -708,7 +714,7 @@ async function runTopology(
 
     const levels: LevelResult[] = [];
     for (const n of LEVELS) {
-      const each = Math.max(2, Math.ceil(PER_LEVEL / n));
+      const each = Math.max(MIN_ROUNDS, Math.ceil(PER_LEVEL / n));
       const firstTest: number[] = [];
       const finished: number[] = [];
       const sampler = new RssSampler(processes);
