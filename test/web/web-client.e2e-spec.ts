@@ -522,7 +522,7 @@ describe('the web client in a real browser', () => {
     await page.getByRole('checkbox', { name: 'Compare Ada Lovelace' }).check();
     await page.getByRole('checkbox', { name: 'Compare Brian Kernighan' }).check();
     await page.getByRole('button', { name: 'Compare 2 candidates' }).click();
-    await page.getByRole('heading', { name: 'Side by side' }).waitFor();
+    await page.getByRole('heading', { name: 'Side by side', exact: true }).waitFor();
     if (await routeExists('GET', `/api/v1/assessments/${assessmentId}/compare?sessions=a,b`)) {
       await page.getByRole('heading', { name: 'Competencies' }).waitFor();
     } else {
