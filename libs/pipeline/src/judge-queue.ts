@@ -368,21 +368,12 @@ export const FETCH_INDEX = 'job_fetch_order';
  * it exists. Processes starting together take turns under an advisory lock.
  */
 async function ensureFetchIndex(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('assay:${FETCH_INDEX}', 0))`);
-    await client.query(
-      `CREATE INDEX IF NOT EXISTS ${FETCH_INDEX} ON pgboss.job (name, priority DESC, created_on, id)
-       WHERE state < 'active'`,
-    );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  // One statement, so one transaction: the lock is held until the index is committed.
+  await pool.query(`DO $$ BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('assay:${FETCH_INDEX}', 0));
+    CREATE INDEX IF NOT EXISTS ${FETCH_INDEX} ON pgboss.job (name, priority DESC, created_on, id)
+      WHERE state < 'active';
+  END $$`);
 }
 
 /** A submission's jobs: its judging, and with `screen` its similarity screening. */
