@@ -60,7 +60,7 @@ interface Attempt {
   submission: JudgedSubmission;
   version: ChallengeVersionEntity;
   attempt: number;
-  /** `submission.running` is still to be recorded: by the attempt's first write (see `judge`). */
+  /** `submission.running` is still to be recorded: by the attempt's first write (see `run`). */
   runningUnrecorded: boolean;
 }
 

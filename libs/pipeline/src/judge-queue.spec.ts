@@ -3,7 +3,7 @@ import { INTEGRITY_QUEUE, JUDGE_QUEUE } from '@app/contracts';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { FETCH_INDEX, JudgeQueue, isPgBossFetch } from './judge-queue.js';
+import { FETCH_INDEX, JudgeQueue, queueDatabase } from './judge-queue.js';
 
 /** pg-boss's SQL texts, as its `plans` module builds them for a schema (the module is not typed). */
 const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as {
@@ -22,6 +22,8 @@ interface PlanNode {
 function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
+
+const fetch = plans.fetchNextJob('pgboss')({ includeMetadata: false, priority: true });
 
 describe('the judge queue on pg-boss', () => {
   let database: TestDatabase;
@@ -69,12 +71,10 @@ describe('the judge queue on pg-boss', () => {
     await client.query(`INSERT INTO pgboss.job (name, data) VALUES ($1, '{}')`, [JUDGE_QUEUE]);
     await client.query('ANALYZE pgboss.job');
 
-    const fetch = plans.fetchNextJob('pgboss')({ includeMetadata: false, priority: true });
-    expect(isPgBossFetch(fetch)).toBe(true);
     for (const queue of [JUDGE_QUEUE, INTEGRITY_QUEUE]) {
       await client.query('BEGIN');
       try {
-        // Unnamed with its parameters, as the queue's pool sends it.
+        // Planned with its parameters, as the queue's pool has PostgreSQL plan it (see the next test).
         const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${fetch}`, [
           queue,
           1,
@@ -95,8 +95,43 @@ describe('the judge queue on pg-boss', () => {
     }
   });
 
-  it("prepares pg-boss's other statements: only the fetch is planned per call", () => {
-    expect(isPgBossFetch(plans.completeJobs('pgboss'))).toBe(false);
-    expect(isPgBossFetch(plans.insertJobs('pgboss'))).toBe(false);
+  it("has pg-boss's fetch planned for each call, and its other statements prepared once", async () => {
+    const db = queueDatabase({ databaseUrl: database.url, poolSize: 1 });
+    try {
+      // Forced generic plans, on this pool, would plan the fetch without its parameters: no per-call planning.
+      expect((await db.pool.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0].plan_cache_mode).toBe(
+        'auto',
+      );
+      const prepared = async () =>
+        (await db.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM pg_prepared_statements')).rows[0]
+          .count;
+      await db.executeSql('BEGIN');
+      await db.executeSql(fetch, [JUDGE_QUEUE, 1]);
+      await db.executeSql('ROLLBACK');
+      expect(await prepared()).toBe(0);
+      await db.executeSql(plans.completeJobs('pgboss'), [JUDGE_QUEUE, [], null]);
+      expect(await prepared()).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('starts without locking the job table once the fetch index exists', async () => {
+    // A job being inserted elsewhere holds the table against share locks (which CREATE INDEX takes).
+    const inserting = new pg.Client({ connectionString: database.url });
+    await inserting.connect();
+    let started: JudgeQueue | undefined;
+    try {
+      await inserting.query('BEGIN');
+      await inserting.query('LOCK TABLE pgboss.job IN ROW EXCLUSIVE MODE');
+      const timeout = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 5000).unref());
+      const starting = JudgeQueue.start({ databaseUrl: database.url });
+      expect(await Promise.race([starting.then(() => 'started' as const), timeout])).toBe('started');
+      started = await starting;
+    } finally {
+      await inserting.query('ROLLBACK');
+      await inserting.end();
+      await started?.stop(1000);
+    }
   });
 });

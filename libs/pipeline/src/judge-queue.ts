@@ -60,11 +60,7 @@ export class JudgeQueue {
   ) {}
 
   static async start(options: JudgeQueueOptions): Promise<JudgeQueue> {
-    const db = new PreparedStatementsDb(
-      { connectionString: options.databaseUrl, max: options.poolSize ?? 4, application_name: 'assay-queue' },
-      isPgBossFetch,
-    );
-    db.pool.on('error', () => undefined); // a connection lost with PostgreSQL: the pool replaces it
+    const db = queueDatabase(options);
     const boss = new PgBoss({ db, schema: 'pgboss', maintenanceIntervalSeconds: 10 });
     boss.on('error', () => undefined); // transient connection errors: pg-boss retries on its own
     await boss.start();
@@ -346,6 +342,19 @@ export class JudgeQueue {
 }
 
 /**
+ * pg-boss's database: a pool of its own, with PostgreSQL's default plan mode, whose statements are prepared but
+ * for the fetch (`isPgBossFetch`).
+ */
+export function queueDatabase(options: JudgeQueueOptions): PreparedStatementsDb {
+  const db = new PreparedStatementsDb(
+    { connectionString: options.databaseUrl, max: options.poolSize ?? 4, application_name: 'assay-queue' },
+    isPgBossFetch,
+  );
+  db.pool.on('error', () => undefined); // a connection lost with PostgreSQL: the pool replaces it
+  return db;
+}
+
+/**
  * pg-boss's fetch (`fetchNextJob` in its plans): the first jobs of a queue in the order `priority DESC,
  * created_on, id`, `LIMIT $2`, locked with SKIP LOCKED. Its generic plan cannot know that the limit is one or
  * a few: it joins the whole of the queue's partition, finished jobs included (pg-boss keeps them there for
@@ -365,14 +374,18 @@ export const FETCH_INDEX = 'job_fetch_order';
 
 /**
  * Creates `FETCH_INDEX` on pg-boss's job table (and so on each queue's partition, present and future) unless
- * it exists. Processes starting together take turns under an advisory lock.
+ * it exists. Processes starting together take turns under an advisory lock. Once it exists, a process starting
+ * takes no lock on the job table: `CREATE INDEX IF NOT EXISTS` would share-lock it (holding up every insert of
+ * a job) before finding the index there, and nodes are added while the platform is busy.
  */
 async function ensureFetchIndex(pool: pg.Pool): Promise<void> {
   // One statement, so one transaction: the lock is held until the index is committed.
   await pool.query(`DO $$ BEGIN
-    PERFORM pg_advisory_xact_lock(hashtextextended('assay:${FETCH_INDEX}', 0));
-    CREATE INDEX IF NOT EXISTS ${FETCH_INDEX} ON pgboss.job (name, priority DESC, created_on, id)
-      WHERE state < 'active';
+    IF to_regclass('pgboss.${FETCH_INDEX}') IS NULL THEN
+      PERFORM pg_advisory_xact_lock(hashtextextended('assay:${FETCH_INDEX}', 0));
+      CREATE INDEX IF NOT EXISTS ${FETCH_INDEX} ON pgboss.job (name, priority DESC, created_on, id)
+        WHERE state < 'active';
+    END IF;
   END $$`);
 }
 
