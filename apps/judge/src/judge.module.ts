@@ -67,8 +67,10 @@ export class JudgeModule implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.consume(this.config.JUDGE_CONCURRENCY, ({ submissionId }, jobId) =>
-      this.judge.judge(submissionId, jobId),
+    await this.queue.consume(
+      this.config.JUDGE_CONCURRENCY,
+      () => this.judge.take(),
+      (submission, jobId) => this.judge.judge(submission, jobId),
     );
     this.logger.log(`consuming judge jobs, ${this.config.JUDGE_CONCURRENCY} at a time`);
     await this.queue.consumeScreenings(async ({ submissionId }) => {

@@ -5,10 +5,16 @@ import {
   type ChallengeVersionEntity,
   type SubmissionEntity,
   isDatabaseUnavailable,
-  preparedQuery,
 } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
-import { JudgeQueue, LivePublisher, liveEvent, recordAndAnnounceLiveEvents, type NewLiveEvent } from '@app/pipeline';
+import {
+  JudgeQueue,
+  LivePublisher,
+  liveEvent,
+  recordAndAnnounceLiveEvents,
+  type NewLiveEvent,
+  type TakenJob,
+} from '@app/pipeline';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -37,6 +43,9 @@ export const DATABASE_WAIT_MS = 60_000;
  */
 export const RESULT_BATCH_INTERVAL_MS = 20;
 
+/** A submission's id, as a job's data must carry it: anything else in a job never reaches a cast that fails. */
+const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
 /** Names this judge process in `submission.running`, for operators (and the scale-out test). */
 const JUDGE_ID = `${hostname()}:${process.pid}`;
 
@@ -50,7 +59,7 @@ const ATTEMPT_CTE = `attempt AS (
   SELECT 1 FROM submissions WHERE id = $4 AND attempts = $5 AND status = 'running' FOR SHARE)`;
 
 /** What judging a submission reads of it. */
-type JudgedSubmission = Pick<
+export type JudgedSubmission = Pick<
   SubmissionEntity,
   'id' | 'sessionId' | 'challengeVersionId' | 'kind' | 'language' | 'code' | 'answer' | 'attempts' | 'createdAt'
 >;
@@ -79,6 +88,7 @@ export class SubmissionJudge {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly queue: JudgeQueue,
     private readonly publisher: LivePublisher,
     code: CodeItemGrader,
     sql: SqlItemGrader,
@@ -88,12 +98,50 @@ export class SubmissionJudge {
   }
 
   /**
-   * Judges the submission of job `jobId`. Returns `completed` when the verdict's statement also completed
-   * the job (the usual case); otherwise the queue completes it.
+   * Takes the next judge job and starts its submission as a new attempt, in one statement: pg-boss's fetch
+   * (`JudgeQueue.judgeJobFetch`) and the submission's UPDATE, which also returns what judging needs. A job
+   * whose submission is finished (a retry of a job whose verdict had committed) comes without one. Nothing
+   * when no job waits, or when PostgreSQL cannot be reached: the queue's slot looks again later. A judge
+   * that dies right after it took a job leaves a running submission, which the stalled-submission reaper sees.
+   * Sent unprepared, so planned for each call (see `JudgeQueue.judgeJobFetch`).
    */
-  async judge(submissionId: string, jobId: string): Promise<'completed' | undefined> {
-    const attempt = await this.start(submissionId, jobId);
-    if (!attempt) return undefined;
+  async take(): Promise<TakenJob<JudgedSubmission | undefined> | undefined> {
+    let rows: ({ jobId: string } & (JudgedSubmission | { [K in keyof JudgedSubmission]: null }))[];
+    try {
+      rows = await this.dataSource.query(
+        `WITH fetched AS (${this.queue.judgeJobFetch}),
+         started AS (
+           UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
+             "jobId" = fetched.id, "heartbeatAt" = now()
+           FROM fetched
+           WHERE submissions.id = CASE WHEN fetched.data->>'submissionId' ~* '${UUID_PATTERN}'
+               THEN (fetched.data->>'submissionId')::uuid END
+             AND submissions.status <> 'finished'
+           RETURNING submissions.id, submissions."sessionId", submissions."challengeVersionId", submissions.kind,
+             submissions.language, submissions.code, submissions.answer, submissions.attempts,
+             submissions."createdAt")
+         SELECT fetched.id AS "jobId", started.* FROM fetched LEFT JOIN started ON true`,
+        [],
+      );
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) this.logger.error(`taking a judge job failed: ${String(error)}`);
+      return undefined;
+    }
+    if (rows.length === 0) return undefined;
+    const { jobId, ...submission } = rows[0];
+    return { id: jobId, work: submission.id === null ? undefined : submission };
+  }
+
+  /**
+   * Judges `submission`, started as a new attempt by `take` for job `jobId`. Returns `completed` when the
+   * verdict's statement also completed the job (the usual case); otherwise the queue completes it.
+   */
+  async judge(submission: JudgedSubmission | undefined, jobId: string): Promise<'completed' | undefined> {
+    if (!submission) return undefined;
+    const version = await this.retrying(() =>
+      this.versions.get(this.dataSource.manager, submission.challengeVersionId),
+    );
+    const attempt: Attempt = { submission, version, attempt: submission.attempts, runningUnrecorded: true };
     if (attempt.attempt > JUDGE_JOB_RETRY_LIMIT) {
       // Every earlier attempt took its judge down with it: never run it again, never pass it.
       await this.recordRunning(attempt);
@@ -112,7 +160,7 @@ export class SubmissionJudge {
       ({ finalisation, unrecorded } = await this.run(attempt));
     } catch (error) {
       if (!(error instanceof UnjudgeableError || error instanceof JudgeInputError)) throw error; // retried by pg-boss
-      this.logger.error(`submission ${submissionId}: ${error.message}`);
+      this.logger.error(`submission ${submission.id}: ${error.message}`);
       finalisation = {
         verdict: 'INTERNAL_ERROR',
         score: null,
@@ -122,24 +170,6 @@ export class SubmissionJudge {
       clearInterval(heartbeat);
     }
     return (await this.finalise(attempt, finalisation, unrecorded, jobId)) ? 'completed' : undefined;
-  }
-
-  /** Marks the submission running as a new attempt: one statement, which also returns what judging needs. */
-  private async start(submissionId: string, jobId: string): Promise<Attempt | undefined> {
-    const manager = this.dataSource.manager;
-    const [submission] = await this.retrying(() =>
-      preparedQuery<JudgedSubmission>(
-        manager,
-        `UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
-           "jobId" = $2, "heartbeatAt" = now()
-         WHERE id = $1 AND status <> 'finished'
-         RETURNING id, "sessionId", "challengeVersionId", kind, language, code, answer, attempts, "createdAt"`,
-        [submissionId, jobId],
-      ),
-    );
-    if (!submission) return undefined;
-    const version = await this.retrying(() => this.versions.get(manager, submission.challengeVersionId));
-    return { submission, version, attempt: submission.attempts, runningUnrecorded: true };
   }
 
   /**

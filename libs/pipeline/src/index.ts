@@ -4,6 +4,7 @@ export {
   JUDGE_WAKE_CHANNEL,
   JudgeQueue,
   type JudgeQueueOptions,
+  type TakenJob,
 } from './judge-queue.js';
 export { LivePublisher } from './live-publisher.js';
 export {

@@ -95,6 +95,44 @@ describe('the judge queue on pg-boss', () => {
     }
   });
 
+  it("takes judge jobs by pg-boss's fetch with its parameters written in: the judge queue's first waiting job, by the fetch index", async () => {
+    const fetch = queues[0].judgeJobFetch;
+    expect(fetch).not.toMatch(/\$\d/);
+    expect(fetch).toMatch(/FOR UPDATE SKIP LOCKED/);
+    await client.query('BEGIN');
+    try {
+      const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${fetch}`);
+      const scans = nodes(rows[0]['QUERY PLAN'][0].Plan);
+      expect(scans.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
+      const index = scans.find(
+        (node) => node['Node Type'] === 'Index Scan' && node['Index Name']?.includes('priority'),
+      );
+      expect(index).toBeDefined();
+      // The judge queue's partition only: no other queue's (the screenings' backlog) is read.
+      const { rows: others } = await client.query<{ relname: string }>(
+        `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+         WHERE i.inhparent = 'pgboss.job'::regclass AND pg_get_expr(c.relpartbound, c.oid) NOT LIKE $1`,
+        [`%'${JUDGE_QUEUE}'%`],
+      );
+      expect(others.length).toBeGreaterThanOrEqual(2);
+      const read = scans.flatMap((node) => (node['Relation Name'] ? [node['Relation Name']] : []));
+      expect(read.filter((table) => others.some((other) => other.relname === table))).toEqual([]);
+
+      const waiting = await client.query<{ id: string }>(
+        `SELECT id FROM pgboss.job WHERE name = $1 AND state < 'active' ORDER BY priority DESC, created_on, id LIMIT 1`,
+        [JUDGE_QUEUE],
+      );
+      const taken = await client.query<{ id: string; data: unknown }>(fetch);
+      expect(taken.rows.map((job) => job.id)).toEqual([waiting.rows[0].id]);
+      const { rows: states } = await client.query<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', [
+        taken.rows[0].id,
+      ]);
+      expect(states[0].state).toBe('active');
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+
   it("has pg-boss's fetch planned for each call, and its other statements prepared once", async () => {
     const db = queueDatabase({ databaseUrl: database.url, poolSize: 1 });
     try {

@@ -57,6 +57,8 @@ export class JudgeQueue {
     private readonly db: PreparedStatementsDb,
     private readonly databaseUrl: string,
     private readonly insertion: CapturedInsert,
+    /** pg-boss's fetch of one judge job, its parameters written in (see `judgeJobFetch`). */
+    readonly judgeJobFetch: string,
   ) {}
 
   static async start(options: JudgeQueueOptions): Promise<JudgeQueue> {
@@ -90,7 +92,7 @@ export class JudgeQueue {
       expireInSeconds: 600,
       retentionMinutes: 60 * 24,
     });
-    return new JudgeQueue(boss, db, options.databaseUrl, await capturedInsert(boss));
+    return new JudgeQueue(boss, db, options.databaseUrl, await capturedInsert(boss), await judgeJobFetch(boss));
   }
 
   /**
@@ -155,7 +157,7 @@ export class JudgeQueue {
    */
   async consumeVerifications(handler: (data: ChallengeVerificationJobData) => Promise<void>): Promise<void> {
     await this.startListening();
-    this.slots.push(this.runSlot(CHALLENGE_VERIFICATION_QUEUE, handler));
+    this.slots.push(this.runSlot(CHALLENGE_VERIFICATION_QUEUE, this.fetchOne(CHALLENGE_VERIFICATION_QUEUE), handler));
   }
 
   /**
@@ -167,32 +169,44 @@ export class JudgeQueue {
    */
   async consumeScreenings(handler: (data: IntegrityJobData) => Promise<void>): Promise<void> {
     await this.startListening();
-    this.slots.push(this.runSlot(INTEGRITY_QUEUE, handler, { background: true }));
+    this.slots.push(this.runSlot(INTEGRITY_QUEUE, this.fetchOne(INTEGRITY_QUEUE), handler, { background: true }));
   }
 
   /**
-   * Runs `handler` for each job, `concurrency` at a time. A handler that throws fails the attempt;
-   * pg-boss retries it up to the retry limit. Each slot fetches again as soon as it is free, and an
+   * Runs `handler` for each judge job, `concurrency` at a time. A handler that throws fails the attempt;
+   * pg-boss retries it up to the retry limit. Each slot takes its next job as soon as it is free, and an
    * idle slot wakes on the enqueuer's NOTIFY, so a job waits milliseconds rather than a polling
-   * interval; jobs are still fetched, locked, retried and expired by pg-boss, and completed with pg-boss's own
-   * UPDATE, by the handler's last statement when it returns `completed` (see `completion`), else here.
+   * interval. Jobs are taken by `take`, a statement of the caller's that runs pg-boss's own fetch
+   * (`judgeJobFetch`) and starts the job's work in the same transaction; they are still locked, retried and
+   * expired by pg-boss, and completed with pg-boss's own UPDATE, by the handler's last statement when it
+   * returns `completed` (see `completion`), else here.
    */
-  async consume(
+  async consume<T>(
     concurrency: number,
-    handler: (data: JudgeJobData, jobId: string) => Promise<'completed' | undefined>,
+    take: () => Promise<TakenJob<T> | undefined>,
+    handler: (work: T, jobId: string) => Promise<'completed' | undefined>,
   ): Promise<void> {
     await this.startListening();
-    for (let slot = 0; slot < concurrency; slot++) this.slots.push(this.runSlot(JUDGE_QUEUE, handler));
+    for (let slot = 0; slot < concurrency; slot++) this.slots.push(this.runSlot(JUDGE_QUEUE, take, handler));
   }
 
-  private async runSlot<T extends object>(
+  /** One job of `queue` by pg-boss's `fetch()` (none when PostgreSQL is down). */
+  private fetchOne<T extends object>(queue: string): () => Promise<TakenJob<T> | undefined> {
+    return async () => {
+      const [job] = await this.boss.fetch<T>(queue, { batchSize: 1 });
+      return job && { id: job.id, work: job.data };
+    };
+  }
+
+  private async runSlot<T>(
     queue: string,
-    handler: (data: T, jobId: string) => Promise<'completed' | undefined | void>,
+    take: () => Promise<TakenJob<T> | undefined>,
+    handler: (work: T, jobId: string) => Promise<'completed' | undefined | void>,
     options: { background?: boolean } = {},
   ): Promise<void> {
     while (!this.stopping) {
       if (options.background) await this.judgingPause();
-      const [job] = await this.boss.fetch<T>(queue, { batchSize: 1 }); // [] when PostgreSQL is down
+      const job = await take();
       if (!job) {
         await this.idle(queue, JUDGE_POLL_INTERVAL_MS);
         continue;
@@ -205,14 +219,14 @@ export class JudgeQueue {
     }
   }
 
-  private async handle<T extends object>(
+  private async handle<T>(
     queue: string,
-    job: PgBoss.Job<T>,
-    handler: (data: T, jobId: string) => Promise<'completed' | undefined | void>,
+    job: TakenJob<T>,
+    handler: (work: T, jobId: string) => Promise<'completed' | undefined | void>,
   ): Promise<void> {
     let outcome: 'completed' | undefined | void;
     try {
-      outcome = await handler(job.data, job.id);
+      outcome = await handler(job.work, job.id);
     } catch (error) {
       await this.boss
         .fail(queue, job.id, { reason: error instanceof Error ? error.message : String(error) })
@@ -387,6 +401,46 @@ async function ensureFetchIndex(pool: pg.Pool): Promise<void> {
         WHERE state < 'active';
     END IF;
   END $$`);
+}
+
+/** A job taken off a queue, with what its handler works on (its data, or what a take statement read for it). */
+export interface TakenJob<T> {
+  id: string;
+  work: T;
+}
+
+/**
+ * pg-boss's fetch of one job of the judge queue (`fetchNextJob` in its plans, as `fetch()` runs it), its two
+ * parameters, the queue's name and the batch size 1, written into the text: a data-modifying statement returning
+ * the job's `id` and `data`, to be a common table expression of a statement that also starts the job's work
+ * (one round trip, and no job active without its work started). With the queue's name in its text, PostgreSQL
+ * plans it for the judge queue's partition only, and reads its first waiting job by `FETCH_INDEX`. It must be
+ * sent unprepared, so planned for each call: a plan cached on a connection opened while the queue was empty
+ * reads the whole partition once it fills (PostgreSQL plans a cached statement again only after an ANALYZE).
+ */
+async function judgeJobFetch(boss: PgBoss): Promise<string> {
+  let captured: { text: string; values: unknown[] } | undefined;
+  await boss.fetch(JUDGE_QUEUE, {
+    batchSize: 1,
+    db: {
+      executeSql: (text: string, values: unknown[]) => {
+        captured = { text, values };
+        return Promise.resolve({ rows: [] });
+      },
+    },
+  });
+  if (
+    !captured ||
+    !isPgBossFetch(captured.text) ||
+    /\$\$|'/.test(JUDGE_QUEUE) ||
+    captured.values.length !== 2 ||
+    captured.values[0] !== JUDGE_QUEUE ||
+    captured.values[1] !== 1
+  )
+    throw new Error('pg-boss fetch() could not be captured');
+  const text = captured.text.replace(/\$1\b/g, `'${JUDGE_QUEUE}'`).replace(/\$2\b/g, '1');
+  if (/\$\d/.test(text)) throw new Error('pg-boss fetch() has parameters besides its queue and batch size');
+  return text;
 }
 
 /** A submission's jobs: its judging, and with `screen` its similarity screening. */
