@@ -432,7 +432,7 @@ async function judgeJobFetch(boss: PgBoss): Promise<string> {
   if (
     !captured ||
     !isPgBossFetch(captured.text) ||
-    /\$\$|'/.test(JUDGE_QUEUE) ||
+    JUDGE_QUEUE.includes("'") ||
     captured.values.length !== 2 ||
     captured.values[0] !== JUDGE_QUEUE ||
     captured.values[1] !== 1
