@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** The last sequence number handed out per stream: one row lock orders concurrent writers. */
 @Entity('live_streams')
@@ -10,17 +10,13 @@ export class LiveStreamEntity {
   lastSeq!: number;
 }
 
-/** Every live event, kept so that late and reconnecting clients replay what they missed. */
+/** Every live event, kept so that late and reconnecting clients replay what they missed; keyed by its place. */
 @Entity('live_events')
-@Index('live_events_stream_seq_unique', ['stream', 'seq'], { unique: true })
 export class LiveEventEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 80 })
+  @PrimaryColumn({ type: 'varchar', length: 80, primaryKeyConstraintName: 'PK_live_events_stream_seq' })
   stream!: string;
 
-  @Column({ type: 'integer' })
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'PK_live_events_stream_seq' })
   seq!: number;
 
   @Column({ type: 'varchar', length: 40 })

@@ -16,6 +16,7 @@ import {
   JoinColumn,
   ManyToOne,
   OneToMany,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
@@ -121,21 +122,17 @@ export class SubmissionEntity {
   finishedAt!: Date | null;
 }
 
-/** One test's outcome; details (input, expected, actual) only for sample tests. */
+/** One test's outcome, keyed by its submission and its place; details (input, expected, actual) only for sample tests. */
 @Entity('test_results')
-@Index('test_results_submission_index_unique', ['submissionId', 'index'], { unique: true })
 export class TestResultEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_test_results_submission_index' })
   submissionId!: string;
 
   @ManyToOne(() => SubmissionEntity, (submission) => submission.testResults, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'submissionId' })
   submission?: Relation<SubmissionEntity>;
 
-  @Column({ type: 'integer' })
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'PK_test_results_submission_index' })
   index!: number;
 
   @Column({ type: 'varchar', length: 300 })

@@ -12,6 +12,7 @@ import { AddAssessmentsAndSessions1795815621812 } from './1795815621812-AddAsses
 import { AddRateLimitBuckets1795815383595 } from './1795815383595-AddRateLimitBuckets.js';
 import { AddRefreshTokens1795815181172 } from './1795815181172-AddRefreshTokens.js';
 import { CreateBaseSchema1795814295312 } from './1795814295312-CreateBaseSchema.js';
+import { NaturalKeysForEventsAndResults1795925000000 } from './1795925000000-NaturalKeysForEventsAndResults.js';
 
 /** Every migration in order; `npm run migration:generate` appends new ones here. */
 // prettier-ignore
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AddIntegrity1795827195607,
   ChallengeVersionVerification1795830953761,
   MoveFingerprintIndexToJudges1795836657736,
+  NaturalKeysForEventsAndResults1795925000000,
 ];
