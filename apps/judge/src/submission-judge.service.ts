@@ -5,6 +5,7 @@ import {
   type ChallengeVersionEntity,
   type SubmissionEntity,
   isDatabaseUnavailable,
+  preparedQuery,
 } from '@app/db';
 import { JudgeInputError } from '@app/judge-engine';
 import {
@@ -103,23 +104,22 @@ export class SubmissionJudge {
    * whose submission is finished (a retry of a job whose verdict had committed) comes without one. Nothing
    * when no job waits, or when PostgreSQL cannot be reached: the queue's slot looks again later. A judge
    * that dies right after it took a job leaves a running submission, which the stalled-submission reaper sees.
-   * Sent unprepared, so planned for each call (see `JudgeQueue.judgeJobFetch`).
+   * Prepared: the fetch's plan is fit for that (see `JudgeQueue.judgeJobFetch`), and the submission is named by
+   * a value, read by its primary key whatever the statistics when the plan was made.
    */
   async take(): Promise<TakenJob<JudgedSubmission | undefined> | undefined> {
     let rows: ({ jobId: string } & (JudgedSubmission | { [K in keyof JudgedSubmission]: null }))[];
     try {
-      rows = await this.dataSource.query(
+      rows = await preparedQuery(
+        this.dataSource.manager,
         `WITH fetched AS (${this.queue.judgeJobFetch}),
          started AS (
            UPDATE submissions SET status = 'running', attempts = attempts + 1, "startedAt" = now(),
-             "jobId" = fetched.id, "heartbeatAt" = now()
-           FROM fetched
-           WHERE submissions.id = CASE WHEN fetched.data->>'submissionId' ~* '${UUID_PATTERN}'
-               THEN (fetched.data->>'submissionId')::uuid END
-             AND submissions.status <> 'finished'
-           RETURNING submissions.id, submissions."sessionId", submissions."challengeVersionId", submissions.kind,
-             submissions.language, submissions.code, submissions.answer, submissions.attempts,
-             submissions."createdAt")
+             "jobId" = (SELECT id FROM fetched), "heartbeatAt" = now()
+           WHERE id = (SELECT CASE WHEN data->>'submissionId' ~* '${UUID_PATTERN}'
+               THEN (data->>'submissionId')::uuid END FROM fetched)
+             AND status <> 'finished'
+           RETURNING id, "sessionId", "challengeVersionId", kind, language, code, answer, attempts, "createdAt")
          SELECT fetched.id AS "jobId", started.* FROM fetched LEFT JOIN started ON true`,
         [],
       );

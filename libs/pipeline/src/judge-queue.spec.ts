@@ -15,6 +15,7 @@ const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as {
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   'Relation Name'?: string;
   Plans?: PlanNode[];
 }
@@ -95,21 +96,46 @@ describe('the judge queue on pg-boss', () => {
     }
   });
 
-  it("takes judge jobs by pg-boss's fetch with its parameters written in: the judge queue's first waiting job, by the fetch index", async () => {
-    const fetch = queues[0].judgeJobFetch;
-    expect(fetch).not.toMatch(/\$\d/);
-    expect(fetch).toMatch(/FOR UPDATE SKIP LOCKED/);
-    await client.query('BEGIN');
+  it("takes judge jobs by pg-boss's fetch, prepared while the queue is empty and still reading jobs by index once it is full", async () => {
+    // A new database: the judges prepare their statements before the queue has a job, or statistics.
+    const fresh = await createTestDatabase({ fromTemplate: false });
+    const queue = await JudgeQueue.start({ databaseUrl: fresh.url });
+    const judge = new pg.Client({ connectionString: fresh.url });
+    await judge.connect();
     try {
-      const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${fetch}`);
+      const fetch = queue.judgeJobFetch;
+      expect(fetch).not.toMatch(/\$\d/);
+      expect(fetch).toMatch(/FOR UPDATE SKIP LOCKED/);
+      await judge.query("SET plan_cache_mode = 'force_generic_plan'"); // the judges' pool's setting
+      await judge.query(`PREPARE judge_job_fetch AS ${fetch}`);
+      await judge.query('EXPLAIN EXECUTE judge_job_fetch'); // the generic plan is made now, on the empty queue
+
+      // A busy day later (no ANALYZE since: the plan stays): finished judge jobs, a backlog of screenings.
+      await judge.query(
+        `INSERT INTO pgboss.job (name, data, state, completed_on)
+         SELECT $1, '{}', 'completed', now() FROM generate_series(1, 5000)`,
+        [JUDGE_QUEUE],
+      );
+      await judge.query(`INSERT INTO pgboss.job (name, data) SELECT $1, '{}' FROM generate_series(1, 3000)`, [
+        INTEGRITY_QUEUE,
+      ]);
+      await judge.query(`INSERT INTO pgboss.job (name, data) SELECT $1, '{}' FROM generate_series(1, 3)`, [
+        JUDGE_QUEUE,
+      ]);
+
+      await judge.query('BEGIN');
+      const { rows } = await judge.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        'EXPLAIN (FORMAT JSON) EXECUTE judge_job_fetch',
+      );
       const scans = nodes(rows[0]['QUERY PLAN'][0].Plan);
       expect(scans.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
-      const index = scans.find(
-        (node) => node['Node Type'] === 'Index Scan' && node['Index Name']?.includes('priority'),
-      );
-      expect(index).toBeDefined();
+      // The waiting jobs by the fetch index; the fetched job by its id, not every job of the queue.
+      expect(scans.some((node) => node['Index Name']?.includes('priority'))).toBe(true);
+      const byKey = scans.filter((node) => node['Index Name']?.endsWith('_pkey'));
+      expect(byKey.length).toBeGreaterThan(0);
+      for (const node of byKey) expect(node['Index Cond']).toMatch(/\bid = /);
       // The judge queue's partition only: no other queue's (the screenings' backlog) is read.
-      const { rows: others } = await client.query<{ relname: string }>(
+      const { rows: others } = await judge.query<{ relname: string }>(
         `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
          WHERE i.inhparent = 'pgboss.job'::regclass AND pg_get_expr(c.relpartbound, c.oid) NOT LIKE $1`,
         [`%'${JUDGE_QUEUE}'%`],
@@ -118,18 +144,21 @@ describe('the judge queue on pg-boss', () => {
       const read = scans.flatMap((node) => (node['Relation Name'] ? [node['Relation Name']] : []));
       expect(read.filter((table) => others.some((other) => other.relname === table))).toEqual([]);
 
-      const waiting = await client.query<{ id: string }>(
+      const waiting = await judge.query<{ id: string }>(
         `SELECT id FROM pgboss.job WHERE name = $1 AND state < 'active' ORDER BY priority DESC, created_on, id LIMIT 1`,
         [JUDGE_QUEUE],
       );
-      const taken = await client.query<{ id: string; data: unknown }>(fetch);
+      const taken = await judge.query<{ id: string; data: unknown }>('EXECUTE judge_job_fetch');
       expect(taken.rows.map((job) => job.id)).toEqual([waiting.rows[0].id]);
-      const { rows: states } = await client.query<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', [
+      const { rows: states } = await judge.query<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', [
         taken.rows[0].id,
       ]);
       expect(states[0].state).toBe('active');
+      await judge.query('ROLLBACK');
     } finally {
-      await client.query('ROLLBACK');
+      await judge.end();
+      await queue.stop(1000);
+      await fresh.drop();
     }
   });
 

@@ -414,9 +414,13 @@ export interface TakenJob<T> {
  * parameters, the queue's name and the batch size 1, written into the text: a data-modifying statement returning
  * the job's `id` and `data`, to be a common table expression of a statement that also starts the job's work
  * (one round trip, and no job active without its work started). With the queue's name in its text, PostgreSQL
- * plans it for the judge queue's partition only, and reads its first waiting job by `FETCH_INDEX`. It must be
- * sent unprepared, so planned for each call: a plan cached on a connection opened while the queue was empty
- * reads the whole partition once it fills (PostgreSQL plans a cached statement again only after an ANALYZE).
+ * plans it for the judge queue's partition only, and reads its first waiting job by `FETCH_INDEX`.
+ *
+ * It is prepared, so planned once per connection, and one condition is added for that plan's sake: the UPDATE
+ * also names the fetched job's id as a value (`j.id = (SELECT id FROM next)`, the same row: the fetch takes one).
+ * Without it, a plan made while the queue was empty, as on a new database, paired each fetched job with every
+ * job of the partition by name (pg-boss's `j.id = grouped.id` as a filter), and kept doing so once the queue had
+ * filled: PostgreSQL plans a prepared statement again only after an ANALYZE.
  */
 async function judgeJobFetch(boss: PgBoss): Promise<string> {
   let captured: { text: string; values: unknown[] } | undefined;
@@ -440,7 +444,9 @@ async function judgeJobFetch(boss: PgBoss): Promise<string> {
     throw new Error('pg-boss fetch() could not be captured');
   const text = captured.text.replace(/\$1\b/g, `'${JUDGE_QUEUE}'`).replace(/\$2\b/g, '1');
   if (/\$\d/.test(text)) throw new Error('pg-boss fetch() has parameters besides its queue and batch size');
-  return text;
+  const join = 'AND j.id = grouped.id';
+  if (text.split(join).length !== 2) throw new Error(`pg-boss fetch() no longer updates its job by "${join}"`);
+  return text.replace(join, `${join} AND j.id = (SELECT id FROM next)`);
 }
 
 /** A submission's jobs: its judging, and with `screen` its similarity screening. */
