@@ -60,7 +60,7 @@ const ATTEMPT_CTE = `attempt AS (
   SELECT 1 FROM submissions WHERE id = $4 AND attempts = $5 AND status = 'running' FOR SHARE)`;
 
 /** What judging a submission reads of it. */
-export type JudgedSubmission = Pick<
+type JudgedSubmission = Pick<
   SubmissionEntity,
   'id' | 'sessionId' | 'challengeVersionId' | 'kind' | 'language' | 'code' | 'answer' | 'attempts' | 'createdAt'
 >;
