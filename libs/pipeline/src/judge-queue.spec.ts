@@ -24,6 +24,25 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
+/**
+ * The queues as a busy day leaves them: thousands of finished judge jobs, a backlog of screenings waiting, and
+ * `waiting` judge jobs.
+ */
+async function busyDay(client: pg.Client, waiting: number): Promise<void> {
+  await client.query(
+    `INSERT INTO pgboss.job (name, data, state, completed_on)
+     SELECT $1, '{}', 'completed', now() FROM generate_series(1, 5000)`,
+    [JUDGE_QUEUE],
+  );
+  await client.query(`INSERT INTO pgboss.job (name, data) SELECT $1, '{}' FROM generate_series(1, 3000)`, [
+    INTEGRITY_QUEUE,
+  ]);
+  await client.query(`INSERT INTO pgboss.job (name, data) SELECT $1, '{}' FROM generate_series(1, $2)`, [
+    JUDGE_QUEUE,
+    waiting,
+  ]);
+}
+
 const fetch = plans.fetchNextJob('pgboss')({ includeMetadata: false, priority: true });
 
 describe('the judge queue on pg-boss', () => {
@@ -60,16 +79,7 @@ describe('the judge queue on pg-boss', () => {
   });
 
   it("plans pg-boss's fetch per call: it reads a long backlog's first job by the fetch index, not the whole queue", async () => {
-    // A queue as a busy day leaves it: thousands of finished jobs, and a backlog of screenings waiting.
-    await client.query(
-      `INSERT INTO pgboss.job (name, data, state, completed_on)
-       SELECT $1, '{}', 'completed', now() FROM generate_series(1, 5000)`,
-      [JUDGE_QUEUE],
-    );
-    await client.query(`INSERT INTO pgboss.job (name, data) SELECT $1, '{}' FROM generate_series(1, 3000)`, [
-      INTEGRITY_QUEUE,
-    ]);
-    await client.query(`INSERT INTO pgboss.job (name, data) VALUES ($1, '{}')`, [JUDGE_QUEUE]);
+    await busyDay(client, 1);
     await client.query('ANALYZE pgboss.job');
 
     for (const queue of [JUDGE_QUEUE, INTEGRITY_QUEUE]) {
@@ -110,18 +120,7 @@ describe('the judge queue on pg-boss', () => {
       await judge.query(`PREPARE judge_job_fetch AS ${fetch}`);
       await judge.query('EXPLAIN EXECUTE judge_job_fetch'); // the generic plan is made now, on the empty queue
 
-      // A busy day later (no ANALYZE since: the plan stays): finished judge jobs, a backlog of screenings.
-      await judge.query(
-        `INSERT INTO pgboss.job (name, data, state, completed_on)
-         SELECT $1, '{}', 'completed', now() FROM generate_series(1, 5000)`,
-        [JUDGE_QUEUE],
-      );
-      await judge.query(`INSERT INTO pgboss.job (name, data) SELECT $1, '{}' FROM generate_series(1, 3000)`, [
-        INTEGRITY_QUEUE,
-      ]);
-      await judge.query(`INSERT INTO pgboss.job (name, data) SELECT $1, '{}' FROM generate_series(1, 3)`, [
-        JUDGE_QUEUE,
-      ]);
+      await busyDay(judge, 3); // no ANALYZE since: the plan stays
 
       await judge.query('BEGIN');
       const { rows } = await judge.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
