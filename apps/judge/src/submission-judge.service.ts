@@ -105,7 +105,7 @@ export class SubmissionJudge {
    * when no job waits, or when PostgreSQL cannot be reached: the queue's slot looks again later. A judge
    * that dies right after it took a job leaves a running submission, which the stalled-submission reaper sees.
    * Prepared: the fetch's plan is fit for that (see `JudgeQueue.judgeJobFetch`), and the submission is named by
-   * a value, read by its primary key whatever the statistics when the plan was made.
+   * a value, read by its primary key even by a plan made before the table had statistics.
    */
   async take(): Promise<TakenJob<JudgedSubmission | undefined> | undefined> {
     let rows: ({ jobId: string } & (JudgedSubmission | { [K in keyof JudgedSubmission]: null }))[];

@@ -418,7 +418,7 @@ export interface TakenJob<T> {
  *
  * It is prepared, so planned once per connection, and one condition is added for that plan's sake: the UPDATE
  * also names the fetched job's id as a value (`j.id = (SELECT id FROM next)`, the same row: the fetch takes one).
- * Without it, a plan made while the queue was empty, as on a new database, paired each fetched job with every
+ * Without it, a plan made before the queue had statistics, as on a new database, paired each fetched job with every
  * job of the partition by name (pg-boss's `j.id = grouped.id` as a filter), and kept doing so once the queue had
  * filled: PostgreSQL plans a prepared statement again only after an ANALYZE.
  */
