@@ -423,16 +423,7 @@ export interface TakenJob<T> {
  * filled: PostgreSQL plans a prepared statement again only after an ANALYZE.
  */
 async function judgeJobFetch(boss: PgBoss): Promise<string> {
-  let captured: { text: string; values: unknown[] } | undefined;
-  await boss.fetch(JUDGE_QUEUE, {
-    batchSize: 1,
-    db: {
-      executeSql: (text: string, values: unknown[]) => {
-        captured = { text, values };
-        return Promise.resolve({ rows: [] });
-      },
-    },
-  });
+  const captured = await capturedSql((db) => boss.fetch(JUDGE_QUEUE, { batchSize: 1, db }));
   if (
     !captured ||
     !isPgBossFetch(captured.text) ||
@@ -467,17 +458,23 @@ interface CapturedInsert {
  * call, its parameters after the first (the jobs) are the instance's settings.
  */
 async function capturedInsert(boss: PgBoss): Promise<CapturedInsert> {
-  let captured: CapturedInsert | undefined;
-  await boss.insert([], {
-    db: {
-      executeSql: (text: string, values: unknown[]) => {
-        captured = { text, settings: values.slice(1) };
-        return Promise.resolve({ rows: [] });
-      },
-    },
-  });
+  const captured = await capturedSql((db) => boss.insert([], { db }));
   if (!captured || !/^\s*WITH\b/i.test(captured.text) || /\$\$/.test(captured.text))
     throw new Error('pg-boss insert() could not be captured');
+  return { text: captured.text, settings: captured.values.slice(1) };
+}
+
+/** The statement pg-boss runs for `run`, given a `db` that records it instead of sending it. */
+async function capturedSql(
+  run: (db: { executeSql: (text: string, values: unknown[]) => Promise<{ rows: [] }> }) => Promise<unknown>,
+): Promise<{ text: string; values: unknown[] } | undefined> {
+  let captured: { text: string; values: unknown[] } | undefined;
+  await run({
+    executeSql: (text, values) => {
+      captured = { text, values };
+      return Promise.resolve({ rows: [] });
+    },
+  });
   return captured;
 }
 
