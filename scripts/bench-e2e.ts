@@ -478,7 +478,12 @@ function subscribe(socket: Socket, message: Record<string, unknown>): Promise<vo
 }
 
 /** Waits (up to 5 minutes) until no similarity screening is queued or running. */
-async function drainScreenings(databaseUrl: string): Promise<{ jobs: number; seconds: number }> {
+interface ScreeningBacklog {
+  jobs: number;
+  seconds: number;
+}
+
+async function drainScreenings(databaseUrl: string): Promise<ScreeningBacklog> {
   const started = performance.now();
   const pending = () =>
     withClient(databaseUrl, async (client) => {
@@ -635,10 +640,15 @@ async function engineAlone(): Promise<{ perSecond: number; p50Ms: number }> {
   }
 }
 
-/** The engine alone's throughput beside a level: on a quiet machine (what the level left behind done first). */
-async function besideLevel(): Promise<number> {
+/**
+ * The engine alone's throughput beside a level, once what the level left behind is done: its screenings (the
+ * judges' backlog, through the queue as in production: how long they took is returned), then whatever else keeps
+ * the machine busy (PostgreSQL's autovacuum, say). A backlog still being screened would compete with the engine.
+ */
+async function besideLevel(databaseUrl: string): Promise<{ perSecond: number; screening: ScreeningBacklog }> {
+  const screening = await drainScreenings(databaseUrl);
   await quietMachine();
-  return (await engineAlone()).perSecond;
+  return { perSecond: (await engineAlone()).perSecond, screening };
 }
 
 interface LevelResult {
@@ -659,6 +669,8 @@ interface LevelResult {
    * machine.
    */
   engineAlone: { beforePerSecond: number; afterPerSecond: number; ratio: number };
+  /** The screenings the level left waiting, drained by the judges after it. */
+  screening: ScreeningBacklog;
 }
 
 async function runTopology(
@@ -727,7 +739,7 @@ async function runTopology(
     for (let i = 0; i < 20; i++) await candidates[i % candidates.length].submit(); // warm-up
 
     const levels: LevelResult[] = [];
-    let engineBefore = await besideLevel();
+    let engineBefore = (await besideLevel(databaseUrl)).perSecond;
     for (const n of LEVELS) {
       const each = Math.max(MIN_ROUNDS, Math.ceil(PER_LEVEL / n));
       const firstTest: number[] = [];
@@ -749,7 +761,7 @@ async function runTopology(
       const peakRssMb = sampler.stop();
       const cpuMsPerSubmission = cpu.perSubmission(finished.length);
       const perSecond = Math.round((finished.length / seconds) * 10) / 10;
-      const engineAfter = await besideLevel();
+      const { perSecond: engineAfter, screening } = await besideLevel(databaseUrl);
       const result: LevelResult = {
         candidates: n,
         submissions: finished.length,
@@ -764,6 +776,7 @@ async function runTopology(
           afterPerSecond: engineAfter,
           ratio: Math.round((perSecond / ((engineBefore + engineAfter) / 2)) * 100) / 100,
         },
+        screening,
       };
       engineBefore = engineAfter;
       levels.push(result);
@@ -773,15 +786,12 @@ async function runTopology(
           `${result.retries} retried; ` +
           `peak RSS ${JSON.stringify(result.peakRssMb)}; CPU ms per submission ${JSON.stringify(result.cpuMsPerSubmission)}; ` +
           `engine alone beside it ${result.engineAlone.beforePerSecond} / ` +
-          `${result.engineAlone.afterPerSecond} sub/s, ratio ${result.engineAlone.ratio}x`,
+          `${result.engineAlone.afterPerSecond} sub/s, ratio ${result.engineAlone.ratio}x; ` +
+          `its screenings (${screening.jobs} waiting) drained in ${screening.seconds} s`,
       );
     }
 
-    // The judges screen the submissions above when judging leaves them time: the fan-out is measured on
-    // an idle platform, once that backlog is done.
-    const backlog = await drainScreenings(databaseUrl);
-    console.log(`  screening backlog drained in ${backlog.seconds} s (${backlog.jobs} jobs)`);
-
+    // The fan-out is measured on an idle platform: the last level's screenings were drained after it.
     // Fan-out: idle staff sockets spread over the API nodes, all on one session's stream.
     const watchedToken = await invite();
     const watched = await new HttpClient(apiNodes[0].url).post<StartedSession>('/api/v1/candidate/sessions', {
